@@ -1,0 +1,653 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * bstrace's kernel side.
+ *
+ * on_sys_enter and on_sys_exit, on the raw syscall tracepoints, are the
+ * dispatchers: they drop every thread that is not traced and every syscall
+ * that is not selected before doing any work, keep each traced call's
+ * entry state in the inflight map, and tail-call the capture program of
+ * that syscall (capture.gen.h, generated from syscalls/syscalls.tbl) to
+ * copy the arguments that live in user memory.  One record per call goes
+ * through the ring buffer, at exit, so duration and status filters decide
+ * before anything is sent.
+ *
+ * Wakeups are what make a tracer expensive (see NOTES: 1.4x without,
+ * 4.7x with one per record), so records are submitted without one unless
+ * the ring is filling up; the front end polls on a short timer.
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_core_read.h>
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+
+#include "record.h"
+#include "syscall_nr.gen.h"
+
+char LICENSE[] SEC("license") = "GPL";
+
+#define EFAULT		14
+#define ENOSPC		28
+#define PAGE_SIZE	4096
+
+/* Settings, written by the front end between open and load. */
+const volatile __u32 max_strlen = 32;
+const volatile __u32 show_environment = 0;	/* -v: envp strings too */
+const volatile __u32 follow_forks = 0;		/* -f */
+const volatile __u64 wakeup_bytes = 1 << 20;	/* wake the reader above this */
+const volatile __u64 selected_syscalls[SYSCALL_NR_MAX / 64];
+const volatile __u64 entry_capture[SYSCALL_NR_MAX / 64];
+
+/* Read by the front end at the end, and for the loss markers. */
+__u64 lost_records;
+__u64 lost_unreported;
+
+/* What sys_enter knows about a call, until sys_exit. */
+struct inflight {
+	__s32 nr;
+	__u32 flags;		/* INFLIGHT_* */
+	__u64 enter_ns;
+	__u64 args[REC_ARGS];
+};
+#define INFLIGHT_ENTRY_CAPTURED	0x1
+
+/*
+ * A record being built: its header and payload, and how much payload is
+ * written.  The space past REC_PAYLOAD_MAX lets the verifier see that a
+ * copy of at most REC_BLOB_MAX bytes at an offset below REC_PAYLOAD_MAX
+ * stays inside the value.
+ */
+#define CAPTURE_SPACE	(REC_PAYLOAD_MAX + REC_BLOB_MAX)
+struct capture_buf {
+	__u32 used;
+	__u32 pad;
+	__u8 raw[sizeof(struct rec_call) + CAPTURE_SPACE];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 65536);
+	__type(key, __u32);		/* tid */
+	__type(value, __u32);		/* TASK_* */
+} traced_tasks SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 65536);
+	__type(key, __u32);		/* tid */
+	__type(value, struct inflight);
+} inflight SEC(".maps");
+
+/* Arguments read at entry, held until the call's exit (execve's strings). */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__uint(max_entries, 8192);
+	__type(key, __u32);		/* tid */
+	__type(value, struct capture_buf);
+} entry_bufs SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct capture_buf);
+} scratch SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 16 << 20);
+} events SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, SYSCALL_NR_MAX);
+	__type(key, __u32);
+	__type(value, __u32);
+} entry_progs SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, SYSCALL_NR_MAX);
+	__type(key, __u32);
+	__type(value, __u32);
+} exit_progs SEC(".maps");
+
+static __always_inline struct rec_call *buf_rec(struct capture_buf *buf)
+{
+	return (struct rec_call *)buf->raw;
+}
+
+static __always_inline __u8 *buf_payload(struct capture_buf *buf)
+{
+	return buf->raw + sizeof(struct rec_call);
+}
+
+static __always_inline struct capture_buf *scratch_buf(void)
+{
+	__u32 zero = 0;
+
+	return bpf_map_lookup_elem(&scratch, &zero);
+}
+
+static __always_inline bool bit_is_set(const volatile __u64 *bits, long nr)
+{
+	if (nr < 0 || nr >= SYSCALL_NR_MAX)
+		return false;
+	return (bits[nr / 64] >> (nr % 64)) & 1;
+}
+
+static __always_inline void clear_blobs(struct rec_call *rec, int first, int count)
+{
+	for (int i = 0; i < REC_SLOTS; i++) {
+		if (i < first || i >= first + count)
+			continue;
+		rec->blob[i].off = REC_BLOB_NONE;
+		rec->blob[i].flags = 0;
+		rec->blob[i].len = 0;
+	}
+}
+
+static __always_inline void submit(void *data, __u64 size)
+{
+	__u64 flags = BPF_RB_NO_WAKEUP;
+
+	if (bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= wakeup_bytes)
+		flags = BPF_RB_FORCE_WAKEUP;
+	if (bpf_ringbuf_output(&events, data, size, flags)) {
+		__sync_fetch_and_add(&lost_records, 1);
+		__sync_fetch_and_add(&lost_unreported, 1);
+	}
+}
+
+/* Mark the gap left by lost records where it is, before the next record. */
+static __always_inline void report_loss(void)
+{
+	struct rec_lost marker = { .hdr = { .type = REC_LOST, .size = sizeof(marker) } };
+	__u64 count = lost_unreported;
+
+	if (!count)
+		return;
+	marker.count = count;
+	if (!bpf_ringbuf_output(&events, &marker, sizeof(marker), BPF_RB_NO_WAKEUP))
+		__sync_fetch_and_sub(&lost_unreported, count);
+}
+
+static __always_inline int submit_call(struct capture_buf *buf)
+{
+	struct rec_call *rec = buf_rec(buf);
+	__u64 size = sizeof(*rec) + buf->used;
+
+	if (size > sizeof(buf->raw))
+		size = sizeof(buf->raw);
+	rec->hdr.type = REC_CALL;
+	rec->hdr.size = size;
+	report_loss();
+	submit(rec, size);
+	return 0;
+}
+
+/*
+ * Copy len bytes of user memory into the payload.  bpf_probe_read_user
+ * fails as a whole when a page of the range is not resident (common at the
+ * top of the stack), so on failure keep what the first page gives.
+ */
+static __always_inline void put_bytes(struct capture_buf *dst, struct rec_blob *blob,
+				      const void *uptr, __u64 len, __u32 limit)
+{
+	__u32 off = dst->used;
+	__u32 n = len;
+	long err;
+
+	if (len > limit) {
+		n = limit;
+		blob->flags = REC_BLOB_TRUNCATED;
+	}
+	if (off >= REC_PAYLOAD_MAX) {
+		blob->len = -ENOSPC;
+		return;
+	}
+	if (n > REC_PAYLOAD_MAX - off) {
+		n = REC_PAYLOAD_MAX - off;
+		blob->flags = REC_BLOB_TRUNCATED;
+	}
+	if (n > REC_BLOB_MAX)
+		n = REC_BLOB_MAX;
+	barrier_var(n);
+	err = bpf_probe_read_user(buf_payload(dst) + off, n, uptr);
+	if (err) {
+		__u32 first = PAGE_SIZE - ((unsigned long)uptr & (PAGE_SIZE - 1));
+
+		if (first >= n || bpf_probe_read_user(buf_payload(dst) + off, first, uptr)) {
+			blob->len = err;
+			return;
+		}
+		n = first;
+		blob->flags = REC_BLOB_TRUNCATED;
+	}
+	blob->off = off;
+	blob->len = n;
+	dst->used = off + n;
+}
+
+/* A NUL-terminated string: limit characters, and one more to tell it went on. */
+static __always_inline void put_str(struct capture_buf *dst, struct rec_blob *blob,
+				    const void *uptr, __u32 limit)
+{
+	__u32 off = dst->used;
+	__u32 size = limit + 2;
+	long n;
+
+	if (off >= REC_PAYLOAD_MAX) {
+		blob->len = -ENOSPC;
+		return;
+	}
+	if (size > REC_BLOB_MAX)
+		size = REC_BLOB_MAX;
+	n = bpf_probe_read_user_str(buf_payload(dst) + off, size, uptr);
+	if (n <= 0) {
+		blob->len = n ? n : -EFAULT;
+		return;
+	}
+	n--;			/* the NUL */
+	if (n > limit) {
+		n = limit;
+		blob->flags = REC_BLOB_TRUNCATED;
+	}
+	blob->off = off;
+	blob->len = n;
+	dst->used = off + n;
+}
+
+struct count_ctx {
+	const __u64 *array;
+	__u32 count;
+	bool ended;
+};
+
+static long count_one(__u32 index, void *data)
+{
+	struct count_ctx *c = data;
+	__u64 ptr;
+
+	if (bpf_probe_read_user(&ptr, sizeof(ptr), c->array + index) || !ptr) {
+		c->ended = true;
+		return 1;
+	}
+	c->count++;
+	return 0;
+}
+
+/*
+ * An argv-like array: its element count and, when show, its first
+ * max_strlen strings (strace abbreviates arrays at -s elements too).
+ */
+static __always_inline void put_argv(struct capture_buf *dst, struct rec_blob *blob,
+				     const __u64 *array, __u32 limit, bool show)
+{
+	__u32 off = dst->used, pos;
+	struct rec_argv_head head = {};
+	struct count_ctx counter = { .array = array };
+
+	if (off >= REC_PAYLOAD_MAX - sizeof(head)) {
+		blob->len = -ENOSPC;
+		return;
+	}
+	pos = off + sizeof(head);
+	for (__u32 i = 0; show && i < REC_ARGV_MAX && i < limit; i++) {
+		struct rec_argv_elem elem = {};
+		__u64 ptr;
+		long n;
+
+		if (bpf_probe_read_user(&ptr, sizeof(ptr), array + i)) {
+			head.flags |= REC_ARGV_UNREADABLE;
+			break;
+		}
+		if (!ptr)
+			break;
+		if (pos >= REC_PAYLOAD_MAX - sizeof(elem))
+			break;
+		n = bpf_probe_read_user_str(buf_payload(dst) + pos + sizeof(elem),
+					    (limit + 2) & (REC_BLOB_MAX - 1), (const void *)ptr);
+		if (n > 0) {
+			n--;
+			if (n > limit) {
+				n = limit;
+				elem.flags = REC_BLOB_TRUNCATED;
+			}
+			elem.len = n;
+		} else {
+			elem.len = n ? n : -EFAULT;
+			n = 0;
+		}
+		__builtin_memcpy(buf_payload(dst) + pos, &elem, sizeof(elem));
+		pos += sizeof(elem) + n;
+		head.shown++;
+	}
+	counter.count = 0;
+	bpf_loop(REC_ARGV_COUNT_MAX, count_one, &counter, 0);
+	head.count = counter.count;
+	if (!counter.ended)
+		head.flags |= REC_ARGV_COUNT_TRUNCATED;
+	if (off >= REC_PAYLOAD_MAX)
+		return;
+	__builtin_memcpy(buf_payload(dst) + off, &head, sizeof(head));
+	blob->off = off;
+	blob->len = pos - off;
+	dst->used = pos;
+}
+
+/*
+ * An iovec array: the iovecs, then up to limit bytes of each buffer, and
+ * no more than total bytes in all (readv's return value).
+ */
+static __always_inline void put_iov(struct capture_buf *dst, struct rec_blob *blob,
+				    const struct iovec *iov, __u64 count, __u32 limit, __s64 total)
+{
+	__u32 off = dst->used, pos;
+	struct rec_iov_head head = {};
+
+	if (off >= REC_PAYLOAD_MAX - sizeof(head)) {
+		blob->len = -ENOSPC;
+		return;
+	}
+	pos = off + sizeof(head);
+	for (__u32 i = 0; i < REC_IOV_MAX && i < count; i++) {
+		struct rec_iov_elem elem = {};
+		struct iovec one;
+		__u64 want;
+		long err;
+
+		if (pos >= REC_PAYLOAD_MAX - sizeof(elem))
+			break;
+		if (bpf_probe_read_user(&one, sizeof(one), iov + i))
+			break;
+		elem.base = (__u64)one.iov_base;
+		elem.len = one.iov_len;
+		want = one.iov_len;
+		if (total >= 0 && want > (__u64)total)
+			want = total;
+		if (want > limit)
+			want = limit;
+		if (want > REC_BLOB_MAX - 1)
+			want = REC_BLOB_MAX - 1;
+		barrier_var(want);
+		err = bpf_probe_read_user(buf_payload(dst) + pos + sizeof(elem),
+					  want & (REC_BLOB_MAX - 1), one.iov_base);
+		elem.captured = err ? err : (__s32)want;
+		__builtin_memcpy(buf_payload(dst) + pos, &elem, sizeof(elem));
+		pos += sizeof(elem) + (err ? 0 : want);
+		if (total >= 0)
+			total -= one.iov_len < (__u64)total ? one.iov_len : total;
+		head.count++;
+	}
+	if (off >= REC_PAYLOAD_MAX)
+		return;
+	__builtin_memcpy(buf_payload(dst) + off, &head, sizeof(head));
+	blob->off = off;
+	blob->len = pos - off;
+	dst->used = pos;
+}
+
+/*
+ * Read argument arg of the call in src into slot of dst, as op says.  The
+ * generated programs call it with constants, so each keeps only its case.
+ */
+static __always_inline void capture_arg(void *ctx, struct capture_buf *dst,
+					struct capture_buf *src, int slot, int op,
+					int size_arg, __u32 elem, __u32 limit, int on_success)
+{
+	struct rec_call *rec = buf_rec(src);
+	struct rec_blob *blob = &buf_rec(dst)->blob[slot];
+	const void *uptr = (const void *)rec->args[slot % REC_ARGS];
+	__s64 ret = rec->ret;
+	__u64 len = 0;
+	__s32 deref;
+
+	blob->off = REC_BLOB_NONE;
+	blob->flags = 0;
+	blob->len = 0;
+	if ((on_success && ret < 0) || !uptr)
+		return;
+	switch (op) {
+	case CAP_STR:
+		put_str(dst, blob, uptr, limit);
+		return;
+	case CAP_ARGV:
+		put_argv(dst, blob, uptr, limit, true);
+		return;
+	case CAP_ARGV_COUNT:
+		put_argv(dst, blob, uptr, limit, show_environment);
+		return;
+	case CAP_IOV:
+		put_iov(dst, blob, uptr, rec->args[size_arg], limit, -1);
+		return;
+	case CAP_IOV_RET:
+		put_iov(dst, blob, uptr, rec->args[size_arg], limit, ret);
+		return;
+	case CAP_BYTES_ARG:
+		len = rec->args[size_arg];
+		break;
+	case CAP_BYTES_ARG_MUL:
+		len = rec->args[size_arg] * elem;
+		break;
+	case CAP_BYTES_RET:
+		len = ret;
+		break;
+	case CAP_BYTES_RET_MUL:
+		len = ret * elem;
+		break;
+	case CAP_FIXED:
+		len = limit;
+		break;
+	case CAP_BYTES_DEREF:
+		if (bpf_probe_read_user(&deref, sizeof(deref), (const void *)rec->args[size_arg]))
+			return;
+		len = deref < 0 ? 0 : deref;
+		break;
+	}
+	put_bytes(dst, blob, uptr, len, limit);
+}
+
+/*
+ * The per-thread buffer for arguments read at entry.  It is created on
+ * first use and deleted at the call's exit, so only threads inside such a
+ * call hold one.
+ */
+static __always_inline struct capture_buf *entry_buf(void)
+{
+	__u32 tid = (__u32)bpf_get_current_pid_tgid();
+	struct capture_buf *buf = bpf_map_lookup_elem(&entry_bufs, &tid);
+	struct capture_buf *template;
+
+	if (!buf) {
+		template = scratch_buf();
+		if (!template)
+			return NULL;
+		bpf_map_update_elem(&entry_bufs, &tid, template, BPF_NOEXIST);
+		buf = bpf_map_lookup_elem(&entry_bufs, &tid);
+		if (!buf)
+			return NULL;
+	}
+	buf->used = 0;
+	clear_blobs(buf_rec(buf), REC_ARGS, REC_ARGS);
+	return buf;
+}
+
+#include "capture.gen.h"
+
+static __always_inline void fill_args(__u64 *args, struct pt_regs *regs)
+{
+	args[0] = PT_REGS_PARM1_CORE_SYSCALL(regs);
+	args[1] = PT_REGS_PARM2_CORE_SYSCALL(regs);
+	args[2] = PT_REGS_PARM3_CORE_SYSCALL(regs);
+	args[3] = PT_REGS_PARM4_CORE_SYSCALL(regs);
+	args[4] = PT_REGS_PARM5_CORE_SYSCALL(regs);
+	args[5] = PT_REGS_PARM6_CORE_SYSCALL(regs);
+}
+
+/* Start a record in the per-CPU scratch buffer. */
+static __always_inline struct capture_buf *begin_record(__u64 pid_tgid, const struct inflight *in)
+{
+	struct capture_buf *buf = scratch_buf();
+	struct rec_call *rec;
+
+	if (!buf)
+		return NULL;
+	rec = buf_rec(buf);
+	buf->used = 0;
+	rec->tid = (__u32)pid_tgid;
+	rec->tgid = pid_tgid >> 32;
+	rec->nr = in->nr;
+	rec->flags = 0;
+	rec->enter_ns = in->enter_ns;
+	rec->exit_ns = 0;
+	rec->ret = 0;
+	__builtin_memcpy(rec->args, in->args, sizeof(rec->args));
+	clear_blobs(rec, 0, REC_SLOTS);
+	return buf;
+}
+
+/* Whether this thread is traced, and whether nr starts its trace now. */
+static __always_inline bool task_is_traced(__u32 tid, long nr)
+{
+	__u32 *task = bpf_map_lookup_elem(&traced_tasks, &tid);
+
+	if (!task)
+		return false;
+	if (!(*task & TASK_WAIT_EXEC))
+		return true;
+	/* A launched command is traced from its execve on, as with strace. */
+	if (nr != SYS_execve && nr != SYS_execveat)
+		return false;
+	*task &= ~TASK_WAIT_EXEC;
+	return true;
+}
+
+SEC("raw_tp/sys_enter")
+int on_sys_enter(struct bpf_raw_tracepoint_args *ctx)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	__u32 tid = (__u32)pid_tgid;
+	long nr = ctx->args[1];
+	struct inflight in = {};
+	struct capture_buf *buf;
+
+	if (!task_is_traced(tid, nr) || !bit_is_set(selected_syscalls, nr))
+		return 0;
+	in.nr = nr;
+	in.enter_ns = bpf_ktime_get_ns();
+	fill_args(in.args, (struct pt_regs *)ctx->args[0]);
+
+	/* These never return: their line is complete now. */
+	if (nr == SYS_exit || nr == SYS_exit_group) {
+		buf = begin_record(pid_tgid, &in);
+		if (!buf)
+			return 0;
+		buf_rec(buf)->flags = CALL_NO_RETURN;
+		buf_rec(buf)->exit_ns = in.enter_ns;
+		return submit_call(buf);
+	}
+	if (bit_is_set(entry_capture, nr))
+		in.flags |= INFLIGHT_ENTRY_CAPTURED;
+	bpf_map_update_elem(&inflight, &tid, &in, BPF_ANY);
+	if (in.flags & INFLIGHT_ENTRY_CAPTURED) {
+		if (!begin_record(pid_tgid, &in))
+			return 0;
+		bpf_tail_call(ctx, &entry_progs, nr);
+	}
+	return 0;
+}
+
+/* Move what was read at entry into the record being built. */
+static __always_inline void merge_entry(struct capture_buf *buf, __u32 tid)
+{
+	struct capture_buf *entry = bpf_map_lookup_elem(&entry_bufs, &tid);
+	struct rec_call *rec = buf_rec(buf);
+	__u32 used;
+
+	if (!entry)
+		return;
+	used = entry->used;
+	if (used > REC_PAYLOAD_MAX)
+		used = REC_PAYLOAD_MAX;
+	barrier_var(used);
+	if (!bpf_probe_read_kernel(buf_payload(buf), used, buf_payload(entry))) {
+		__builtin_memcpy(&rec->blob[REC_ARGS], &buf_rec(entry)->blob[REC_ARGS],
+				 REC_ARGS * sizeof(struct rec_blob));
+		buf->used = used;
+	}
+	bpf_map_delete_elem(&entry_bufs, &tid);
+}
+
+SEC("raw_tp/sys_exit")
+int on_sys_exit(struct bpf_raw_tracepoint_args *ctx)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	__u32 tid = (__u32)pid_tgid;
+	struct inflight *in = bpf_map_lookup_elem(&inflight, &tid);
+	struct capture_buf *buf;
+	struct rec_call *rec;
+	__u32 nr;
+
+	if (!in)
+		return 0;
+	buf = begin_record(pid_tgid, in);
+	if (!buf) {
+		bpf_map_delete_elem(&inflight, &tid);
+		return 0;
+	}
+	rec = buf_rec(buf);
+	rec->exit_ns = bpf_ktime_get_ns();
+	rec->ret = ctx->args[1];
+	nr = in->nr;
+	if (in->flags & INFLIGHT_ENTRY_CAPTURED)
+		merge_entry(buf, tid);
+	bpf_map_delete_elem(&inflight, &tid);
+	bpf_tail_call(ctx, &exit_progs, nr & (SYSCALL_NR_MAX - 1));
+	return submit_call(buf);
+}
+
+SEC("raw_tp/sched_process_fork")
+int on_fork(struct bpf_raw_tracepoint_args *ctx)
+{
+	struct task_struct *parent = (struct task_struct *)ctx->args[0];
+	struct task_struct *child = (struct task_struct *)ctx->args[1];
+	struct rec_proc_fork rec = { .hdr = { .type = REC_PROC_FORK, .size = sizeof(rec) } };
+	__u32 parent_tid = BPF_CORE_READ(parent, pid);
+	__u32 flags = TASK_TRACED;
+
+	if (!follow_forks || !bpf_map_lookup_elem(&traced_tasks, &parent_tid))
+		return 0;
+	rec.parent_tid = parent_tid;
+	rec.parent_tgid = BPF_CORE_READ(parent, tgid);
+	rec.child_tid = BPF_CORE_READ(child, pid);
+	rec.child_tgid = BPF_CORE_READ(child, tgid);
+	rec.ts_ns = bpf_ktime_get_ns();
+	bpf_map_update_elem(&traced_tasks, &rec.child_tid, &flags, BPF_ANY);
+	submit(&rec, sizeof(rec));
+	return 0;
+}
+
+SEC("raw_tp/sched_process_exit")
+int on_exit(struct bpf_raw_tracepoint_args *ctx)
+{
+	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	__u32 tid = (__u32)pid_tgid;
+	struct rec_proc_exit rec = { .hdr = { .type = REC_PROC_EXIT, .size = sizeof(rec) } };
+	__u32 *flags = bpf_map_lookup_elem(&traced_tasks, &tid);
+
+	if (!flags)
+		return 0;
+	rec.tid = tid;
+	rec.tgid = pid_tgid >> 32;
+	rec.ts_ns = bpf_ktime_get_ns();
+	rec.exit_code = BPF_CORE_READ(task, exit_code);
+	rec.group_dead = BPF_CORE_READ(task, signal, live.counter) == 0;
+	if (!(*flags & TASK_WAIT_EXEC))
+		submit(&rec, sizeof(rec));
+	bpf_map_delete_elem(&traced_tasks, &tid);
+	bpf_map_delete_elem(&inflight, &tid);
+	bpf_map_delete_elem(&entry_bufs, &tid);
+	return 0;
+}

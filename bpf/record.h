@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The records the BPF programs send through the ring buffer, and the
+ * settings they share with the front end.  Included by both compilers, so
+ * plain C types and #defines only: the BPF side includes vmlinux.h (which
+ * gives __u64 and friends) first, the front end <linux/types.h>.
+ *
+ * Every record starts with struct rec_header; the consumer switches on its
+ * type.  A call record carries the raw arguments and up to REC_SLOTS
+ * captured payloads: slot i is argument i read at exit (or the only read of
+ * that argument), slot REC_ENTRY_SLOT(i) is argument i read at entry.
+ */
+#ifndef BSTRACE_RECORD_H
+#define BSTRACE_RECORD_H
+
+#define REC_ARGS		6
+#define REC_SLOTS		(2 * REC_ARGS)
+#define REC_ENTRY_SLOT(i)	(REC_ARGS + (i))
+
+/* Largest payload of one call record, and of one captured argument. */
+#define REC_PAYLOAD_MAX		32768
+#define REC_BLOB_MAX		16384
+/* A path is read in full, as strace does, up to PATH_MAX. */
+#define REC_PATH_MAX		4096
+/* A sockaddr is at most sizeof(struct sockaddr_storage). */
+#define REC_SOCKADDR_MAX	128
+/* How many elements of an argv-like array are looked at at most. */
+#define REC_ARGV_MAX		64
+/* How many pointers of an envp-like array are counted at most. */
+#define REC_ARGV_COUNT_MAX	4096
+#define REC_IOV_MAX		64
+
+#define SYSCALL_NR_MAX		512
+
+enum rec_type {
+	REC_CALL = 1,		/* one finished (or never-returning) syscall */
+	REC_PROC_EXIT,		/* a thread or process ended */
+	REC_PROC_FORK,		/* a followed process made a child */
+	REC_LOST,		/* records the ring could not take */
+};
+
+struct rec_header {
+	__u32 type;		/* enum rec_type */
+	__u32 size;		/* bytes in the record, payload included */
+};
+
+/*
+ * A captured argument: where its bytes start in the payload and how many
+ * there are.  len < 0 is a failed read, -errno (the printer shows the
+ * address); len == 0 with off == REC_BLOB_NONE means nothing was read.
+ */
+#define REC_BLOB_NONE		0xffff
+struct rec_blob {
+	__u16 off;
+	__u16 flags;		/* REC_BLOB_* */
+	__s32 len;
+};
+
+/* The copy stopped at its limit: the value goes on past what was read. */
+#define REC_BLOB_TRUNCATED	0x1
+
+/* rec_call.flags */
+#define CALL_NO_RETURN		0x1	/* exit, exit_group: printed as "= ?" */
+#define CALL_EXEC_LEADER	0x2	/* execve by a non-leader thread */
+
+struct rec_call {
+	struct rec_header hdr;
+	__u32 tid;
+	__u32 tgid;
+	__s32 nr;
+	__u32 flags;		/* CALL_* */
+	__u64 enter_ns;		/* CLOCK_MONOTONIC, at sys_enter */
+	__u64 exit_ns;		/* CLOCK_MONOTONIC, at sys_exit */
+	__s64 ret;
+	__u64 args[REC_ARGS];
+	struct rec_blob blob[REC_SLOTS];
+	__u8 payload[];
+};
+
+/*
+ * The payload of an argv-like array: how many pointers the array holds (up
+ * to REC_ARGV_COUNT_MAX), then the first elements, each a struct
+ * rec_argv_elem followed by its bytes.
+ */
+struct rec_argv_head {
+	__u32 count;		/* elements in the array, NULL excluded */
+	__u16 shown;		/* elements that follow */
+	__u16 flags;		/* REC_ARGV_* */
+};
+#define REC_ARGV_COUNT_TRUNCATED	0x1	/* more than REC_ARGV_COUNT_MAX */
+#define REC_ARGV_UNREADABLE		0x2	/* reading a pointer failed */
+
+struct rec_argv_elem {
+	__s16 len;		/* bytes that follow, or -errno */
+	__u16 flags;		/* REC_BLOB_TRUNCATED */
+};
+
+/*
+ * The payload of an iovec array: the iovecs themselves, then the bytes of
+ * each buffer in turn, as much as the limit allows.
+ */
+struct rec_iov_elem {
+	__u64 base;
+	__u64 len;
+	__s32 captured;		/* bytes of this buffer that follow, or -errno */
+	__u32 pad;
+};
+struct rec_iov_head {
+	__u32 count;		/* iovecs that follow */
+	__u32 flags;
+};
+
+struct rec_proc_exit {
+	struct rec_header hdr;
+	__u32 tid;
+	__u32 tgid;
+	__u64 ts_ns;
+	__u32 exit_code;	/* wait status: (code << 8) | signal | 0x80 core */
+	__u32 group_dead;	/* the last thread of its process */
+};
+
+struct rec_proc_fork {
+	struct rec_header hdr;
+	__u32 parent_tid;
+	__u32 parent_tgid;
+	__u32 child_tid;
+	__u32 child_tgid;
+	__u64 ts_ns;
+};
+
+struct rec_lost {
+	struct rec_header hdr;
+	__u64 count;
+};
+
+/* traced_tasks map values */
+#define TASK_TRACED		0x1
+#define TASK_WAIT_EXEC		0x2	/* not yet: trace starts at its execve */
+
+/*
+ * What a captured argument is, as the generated capture programs and the
+ * front end both know it.
+ */
+enum capture_op {
+	CAP_NONE = 0,
+	CAP_STR,		/* NUL-terminated string, limit in param */
+	CAP_BYTES_ARG,		/* bytes, length = arg[size_arg] */
+	CAP_BYTES_ARG_MUL,	/* bytes, length = arg[size_arg] * param */
+	CAP_BYTES_RET,		/* bytes, length = return value */
+	CAP_BYTES_RET_MUL,	/* bytes, length = return value * param */
+	CAP_FIXED,		/* param bytes */
+	CAP_BYTES_DEREF,	/* bytes, length = *(int *)arg[size_arg] */
+	CAP_ARGV,		/* argv-like array of strings */
+	CAP_ARGV_COUNT,		/* argv-like array, counted only */
+	CAP_IOV,		/* iovec array, count = arg[size_arg] */
+	CAP_IOV_RET,		/* iovec array, ret bytes in all */
+};
+
+/* When a capture happens. */
+#define CAP_AT_ENTRY		0x1
+#define CAP_ON_SUCCESS		0x2	/* at exit, only if ret >= 0 */
+
+#endif /* BSTRACE_RECORD_H */

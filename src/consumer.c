@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <string.h>
+
+#include "consumer.h"
+#include "decode.h"
+#include "format.h"
+
+void consumer_init(struct consumer *c, int fd, const struct print_opts *print,
+		   bool follow_forks, pid_t leader)
+{
+	memset(c, 0, offsetof(struct consumer, out));
+	out_init(&c->out, fd);
+	line_reset(&c->line);
+	c->print = *print;
+	c->follow_forks = follow_forks;
+	c->leader = leader;
+	c->processes = 1;
+	c->lost = 0;
+	c->malformed = 0;
+}
+
+/* strace marks lines of other processes once it follows more than one. */
+static void put_prefix(struct consumer *c, uint32_t tid)
+{
+	line_reset(&c->line);
+	if (c->follow_forks && (pid_t)tid != c->leader) {
+		line_puts(&c->line, "[pid ");
+		line_printf(&c->line, "%5u", tid);
+		line_puts(&c->line, "] ");
+	}
+}
+
+static void handle_call(struct consumer *c, const void *data, size_t size)
+{
+	struct decoded_call call;
+
+	if (decode_call(data, size, &call)) {
+		c->malformed++;
+		return;
+	}
+	put_prefix(c, call.rec->tid);
+	format_strace_call(&c->line, &call, &c->print);
+	out_line(&c->out, &c->line);
+}
+
+static void handle_exit(struct consumer *c, const struct rec_proc_exit *rec)
+{
+	if (!rec->group_dead)
+		return;
+	put_prefix(c, rec->tgid);
+	format_strace_exit(&c->line, rec->exit_code);
+	out_line(&c->out, &c->line);
+}
+
+static void handle_lost(struct consumer *c, const struct rec_lost *rec)
+{
+	c->lost += rec->count;
+	line_reset(&c->line);
+	line_printf(&c->line, "--- bstrace: %llu records lost here ---\n",
+		    (unsigned long long)rec->count);
+	out_line(&c->out, &c->line);
+}
+
+int consumer_handle(void *ctx, void *data, size_t size)
+{
+	struct consumer *c = ctx;
+	const struct rec_header *hdr = data;
+
+	if (size < sizeof(*hdr) || hdr->size > size) {
+		c->malformed++;
+		return 0;
+	}
+	switch (hdr->type) {
+	case REC_CALL:
+		handle_call(c, data, size);
+		break;
+	case REC_PROC_EXIT:
+		if (size >= sizeof(struct rec_proc_exit))
+			handle_exit(c, data);
+		break;
+	case REC_PROC_FORK:
+		c->processes++;
+		break;
+	case REC_LOST:
+		if (size >= sizeof(struct rec_lost))
+			handle_lost(c, data);
+		break;
+	default:
+		c->malformed++;
+		break;
+	}
+	return 0;
+}

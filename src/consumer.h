@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The ring buffer's reader: one handler per record type, all writing to
+ * one buffered output.
+ */
+#ifndef BSTRACE_CONSUMER_H
+#define BSTRACE_CONSUMER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "outbuf.h"
+#include "printers.h"
+
+struct consumer {
+	struct outbuf out;
+	struct linebuf line;
+	struct print_opts print;
+	bool follow_forks;
+	pid_t leader;			/* the first traced process */
+	unsigned int processes;		/* traced processes alive */
+	uint64_t lost;			/* records the kernel could not send */
+	uint64_t malformed;		/* records that failed validation */
+};
+
+void consumer_init(struct consumer *c, int fd, const struct print_opts *print,
+		   bool follow_forks, pid_t leader);
+/* The libbpf ring_buffer callback. */
+int consumer_handle(void *ctx, void *data, size_t size);
+
+#endif

@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * strace 6.1's options, with its messages: a bad option is one line on
+ * stderr and exit 1, as strace does it, so scripts see the same thing.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "options.h"
+#include "syscall_table.h"
+
+#define DEFAULT_BUFFER_SIZE	(16UL << 20)
+
+static void usage_hint(void)
+{
+	fprintf(stderr, "Try 'bstrace -h' for more information.\n");
+}
+
+static bool error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "bstrace: ");
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	return false;
+}
+
+static void print_help(void)
+{
+	fputs(
+"Usage: bstrace [-dfvxV] [-e EXPR] [-o FILE] [-s STRSIZE] PROG [ARGS]\n"
+"\n"
+"Trace the system calls of PROG as strace does, with eBPF instead of ptrace.\n"
+"\n"
+"Output format:\n"
+"  -o FILE, --output=FILE\n"
+"                 send trace output to FILE instead of stderr\n"
+"  -s STRSIZE, --string-limit=STRSIZE\n"
+"                 limit length of print strings to STRSIZE chars (default 32)\n"
+"  -v, --no-abbrev\n"
+"                 print unabbreviated argv, stat, environment\n"
+"  -x             print non-ascii strings in hex\n"
+"  -xx            print all strings in hex\n"
+"\n"
+"Filtering:\n"
+"  -e trace=[!]{NAME[,NAME]...|all|none}, --trace=...\n"
+"                 trace only the named syscalls (selected in the kernel)\n"
+"\n"
+"Tracing:\n"
+"  -f, --follow-forks\n"
+"                 follow forks and threads\n"
+"  --buffer-size=BYTES\n"
+"                 BPF ring buffer size (default 16M; K, M, G suffixes)\n"
+"\n"
+"Miscellaneous:\n"
+"  -d, --debug    say which kernel features are in use, show libbpf's messages\n"
+"  -h, --help     print this help and exit\n"
+"  -V, --version  print version and exit\n", stdout);
+}
+
+static bool parse_uint(const char *s, unsigned long max, unsigned long *out)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || end == s || *end || s[0] == '-' || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+static bool parse_size(const char *s, unsigned long *out)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || end == s || s[0] == '-')
+		return false;
+	switch (*end) {
+	case 'k': case 'K': v <<= 10; end++; break;
+	case 'm': case 'M': v <<= 20; end++; break;
+	case 'g': case 'G': v <<= 30; end++; break;
+	}
+	if (*end)
+		return false;
+	*out = v;
+	return true;
+}
+
+static void set_all(uint64_t *set, bool on)
+{
+	memset(set, on ? 0xff : 0, sizeof(uint64_t) * (SYSCALL_NR_MAX / 64));
+}
+
+bool options_parse_trace(struct options *opts, const char *expr)
+{
+	char *copy, *name, *save = NULL;
+	bool negate = false;
+
+	if (!strncmp(expr, "trace=", 6))
+		expr += 6;
+	if (*expr == '!') {
+		negate = true;
+		expr++;
+	}
+	if (!strcmp(expr, "all") || !strcmp(expr, "none")) {
+		set_all(opts->selected, (expr[0] == 'a') != negate);
+		return true;
+	}
+	set_all(opts->selected, negate);
+	copy = strdup(expr);
+	if (!copy)
+		return error("%s", strerror(ENOMEM));
+	for (name = strtok_r(copy, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
+		int nr = syscall_by_name(name);
+
+		if (nr < 0) {
+			error("invalid system call '%s'", name);
+			free(copy);
+			return false;
+		}
+		if (negate)
+			opts->selected[nr / 64] &= ~(1ULL << (nr % 64));
+		else
+			opts->selected[nr / 64] |= 1ULL << (nr % 64);
+	}
+	free(copy);
+	return true;
+}
+
+static bool parse_expr(struct options *opts, const char *expr)
+{
+	/* A bare -e NAME is -e trace=NAME. */
+	if (!strchr(expr, '=') || !strncmp(expr, "trace=", 6))
+		return options_parse_trace(opts, expr);
+	return error("unsupported -e qualifier in '%s'", expr);
+}
+
+enum parse_result options_parse(struct options *opts, int argc, char **argv)
+{
+	enum { OPT_BUFFER_SIZE = 256 };
+	static const struct option long_options[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "string-limit", required_argument, NULL, 's' },
+		{ "no-abbrev", no_argument, NULL, 'v' },
+		{ "follow-forks", no_argument, NULL, 'f' },
+		{ "trace", required_argument, NULL, 'e' },
+		{ "debug", no_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "buffer-size", required_argument, NULL, OPT_BUFFER_SIZE },
+		{ NULL, 0, NULL, 0 },
+	};
+	unsigned long value;
+	int c;
+
+	memset(opts, 0, sizeof(*opts));
+	opts->print.max_strlen = 32;
+	opts->buffer_size = DEFAULT_BUFFER_SIZE;
+	set_all(opts->selected, true);
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+:de:fho:s:vVx", long_options, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			opts->debug = true;
+			break;
+		case 'e':
+			if (!parse_expr(opts, optarg))
+				return PARSE_ERROR;
+			break;
+		case 'f':
+			opts->follow_forks = true;
+			break;
+		case 'h':
+			print_help();
+			return PARSE_EXIT_OK;
+		case 'o':
+			opts->output_path = optarg;
+			break;
+		case 's':
+			if (!parse_uint(optarg, REC_BLOB_MAX - 2, &value)) {
+				fprintf(stderr, "bstrace: invalid -s argument: '%s' (0..%d)\n",
+					optarg, REC_BLOB_MAX - 2);
+				return PARSE_ERROR;
+			}
+			opts->print.max_strlen = (unsigned int)value;
+			break;
+		case 'v':
+			opts->print.verbose = true;
+			break;
+		case 'V':
+			printf("bstrace -- version %s\n", PACKAGE_VERSION);
+			return PARSE_EXIT_OK;
+		case 'x':
+			if (opts->print.hex_strings < 2)
+				opts->print.hex_strings++;
+			break;
+		case OPT_BUFFER_SIZE:
+			if (!parse_size(optarg, &value) || value < 4096 || value > (1UL << 30)) {
+				fprintf(stderr, "bstrace: invalid --buffer-size: '%s' (4K..1G)\n", optarg);
+				return PARSE_ERROR;
+			}
+			opts->buffer_size = value;
+			break;
+		case ':':
+			if (optopt && optopt < 256)
+				fprintf(stderr, "bstrace: option requires an argument -- '%c'\n", optopt);
+			else
+				fprintf(stderr, "bstrace: option '%s' requires an argument\n", argv[optind - 1]);
+			usage_hint();
+			return PARSE_ERROR;
+		case '?':
+		default:
+			if (optopt && optopt < 256 && optopt != '?')
+				fprintf(stderr, "bstrace: invalid option -- '%c'\n", optopt);
+			else
+				fprintf(stderr, "bstrace: unrecognized option '%s'\n", argv[optind - 1]);
+			usage_hint();
+			return PARSE_ERROR;
+		}
+	}
+	if (optind >= argc) {
+		fprintf(stderr, "bstrace: must have PROG [ARGS] or -p PID\n");
+		usage_hint();
+		return PARSE_ERROR;
+	}
+	opts->command = argv + optind;
+	return PARSE_RUN;
+}

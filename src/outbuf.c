@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "outbuf.h"
+
+void line_reset(struct linebuf *lb)
+{
+	lb->len = 0;
+}
+
+void line_write(struct linebuf *lb, const char *s, size_t n)
+{
+	size_t room = sizeof(lb->data) - 1 - lb->len;
+
+	if (n > room)
+		n = room;
+	memcpy(lb->data + lb->len, s, n);
+	lb->len += n;
+}
+
+void line_putc(struct linebuf *lb, char c)
+{
+	if (lb->len < sizeof(lb->data) - 1)
+		lb->data[lb->len++] = c;
+}
+
+void line_puts(struct linebuf *lb, const char *s)
+{
+	line_write(lb, s, strlen(s));
+}
+
+/* Digits of v in base, most significant first, into the line. */
+static void put_digits(struct linebuf *lb, uint64_t v, unsigned int base)
+{
+	char tmp[24];
+	int i = sizeof(tmp);
+
+	do {
+		tmp[--i] = "0123456789abcdef"[v % base];
+		v /= base;
+	} while (v);
+	line_write(lb, tmp + i, sizeof(tmp) - (size_t)i);
+}
+
+void line_udec(struct linebuf *lb, uint64_t v)
+{
+	put_digits(lb, v, 10);
+}
+
+void line_dec(struct linebuf *lb, int64_t v)
+{
+	if (v < 0) {
+		line_putc(lb, '-');
+		put_digits(lb, -(uint64_t)v, 10);
+	} else {
+		put_digits(lb, (uint64_t)v, 10);
+	}
+}
+
+void line_hex(struct linebuf *lb, uint64_t v)
+{
+	if (v)
+		line_write(lb, "0x", 2);
+	put_digits(lb, v, 16);
+}
+
+void line_oct(struct linebuf *lb, uint64_t v)
+{
+	line_putc(lb, '0');
+	if (v < 010)
+		line_putc(lb, '0');
+	put_digits(lb, v, 8);
+}
+
+void line_printf(struct linebuf *lb, const char *fmt, ...)
+{
+	size_t room = sizeof(lb->data) - lb->len;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(lb->data + lb->len, room, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	lb->len += (size_t)n < room ? (size_t)n : room - 1;
+}
+
+void line_pad_to(struct linebuf *lb, size_t col)
+{
+	while (lb->len < col && lb->len < sizeof(lb->data) - 1)
+		lb->data[lb->len++] = ' ';
+}
+
+const char *line_cstr(struct linebuf *lb)
+{
+	lb->data[lb->len] = '\0';
+	return lb->data;
+}
+
+void out_init(struct outbuf *out, int fd)
+{
+	out->fd = fd;
+	out->len = 0;
+	out->error = 0;
+}
+
+bool out_flush(struct outbuf *out)
+{
+	size_t done = 0;
+
+	while (done < out->len && !out->error) {
+		ssize_t n = write(out->fd, out->data + done, out->len - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			out->error = n < 0 ? errno : EIO;
+		else
+			done += (size_t)n;
+	}
+	out->len = 0;
+	return !out->error;
+}
+
+void out_write(struct outbuf *out, const char *s, size_t n)
+{
+	while (n) {
+		size_t room = sizeof(out->data) - out->len;
+		size_t chunk = n < room ? n : room;
+
+		memcpy(out->data + out->len, s, chunk);
+		out->len += chunk;
+		s += chunk;
+		n -= chunk;
+		if (out->len == sizeof(out->data))
+			out_flush(out);
+	}
+}
+
+void out_line(struct outbuf *out, const struct linebuf *lb)
+{
+	out_write(out, lb->data, lb->len);
+}

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Two buffers for the hot path, neither of which allocates: a line being
+ * formatted (fixed size, silently cut when full) and the output stream it
+ * is appended to (written with one write(2) per 64 KiB, not per line).
+ */
+#ifndef BSTRACE_OUTBUF_H
+#define BSTRACE_OUTBUF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define LINE_MAX_BYTES	(256 * 1024)
+
+struct linebuf {
+	size_t len;
+	char data[LINE_MAX_BYTES];
+};
+
+void line_reset(struct linebuf *lb);
+void line_putc(struct linebuf *lb, char c);
+void line_write(struct linebuf *lb, const char *s, size_t n);
+void line_puts(struct linebuf *lb, const char *s);
+void line_dec(struct linebuf *lb, int64_t v);
+void line_udec(struct linebuf *lb, uint64_t v);
+void line_hex(struct linebuf *lb, uint64_t v);		/* 0x1f, and 0 as 0 */
+void line_oct(struct linebuf *lb, uint64_t v);		/* 0644, and 0 as 000 */
+void line_printf(struct linebuf *lb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Pad with spaces up to column col (no-op when already past it). */
+void line_pad_to(struct linebuf *lb, size_t col);
+const char *line_cstr(struct linebuf *lb);
+
+struct outbuf {
+	int fd;
+	size_t len;
+	int error;		/* first write error, as an errno */
+	char data[64 * 1024];
+};
+
+void out_init(struct outbuf *out, int fd);
+void out_write(struct outbuf *out, const char *s, size_t n);
+void out_line(struct outbuf *out, const struct linebuf *lb);
+/* Write what is buffered; false (and out->error set) if the write failed. */
+bool out_flush(struct outbuf *out);
+
+#endif

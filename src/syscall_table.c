@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Lookups over the generated syscall table and xlat tables. */
+#include <string.h>
+
+#include "syscall_table.h"
+
+const struct syscall_desc *syscall_lookup(long nr)
+{
+	if (nr < 0 || nr >= SYSCALL_NR_MAX || !syscall_table[nr].name)
+		return NULL;
+	return &syscall_table[nr];
+}
+
+int syscall_by_name(const char *name)
+{
+	for (int nr = 0; nr < SYSCALL_NR_MAX; nr++)
+		if (syscall_table[nr].name && !strcmp(syscall_table[nr].name, name))
+			return nr;
+	return -1;
+}
+
+const char *xlat_name(const struct xlat *table, uint64_t value)
+{
+	for (unsigned int i = 0; i < table->count; i++)
+		if (table->entries[i].value == value)
+			return table->entries[i].name;
+	return NULL;
+}
+
+bool xlat_lookup_value(const struct xlat *table, const char *name, uint64_t *value)
+{
+	for (unsigned int i = 0; i < table->count; i++) {
+		if (!strcmp(table->entries[i].name, name)) {
+			*value = table->entries[i].value;
+			return true;
+		}
+	}
+	return false;
+}

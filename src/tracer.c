@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
+#include <bpf/bpf.h>
+
+#include "bstrace.skel.h"
+#include "probe.h"
+#include "syscall_table.h"
+#include "tracer.h"
+
+static bool debug_output;
+
+/* libbpf prints the verifier's log at WARN level: keep it for -d only. */
+static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list args)
+{
+	if (!debug_output || level == LIBBPF_DEBUG)
+		return 0;
+	return vfprintf(stderr, fmt, args);
+}
+
+static const char *permission_hint(int err)
+{
+	if (err == EPERM || err == EACCES)
+		return " (run as root, or with CAP_BPF and CAP_PERFMON)";
+	return "";
+}
+
+static int fail(const char *what, int err)
+{
+	fprintf(stderr, "bstrace: %s: %s%s\n", what, strerror(err), permission_hint(err));
+	return -1;
+}
+
+/* The ring buffer must be a power of two of pages. */
+static unsigned long ring_size(unsigned long want)
+{
+	unsigned long size = 4096;
+
+	while (size < want)
+		size <<= 1;
+	return size;
+}
+
+static bool selected(const struct options *opts, int nr)
+{
+	return (opts->selected[nr / 64] >> (nr % 64)) & 1;
+}
+
+/* Load a capture program only if a selected syscall tail-calls it. */
+static void choose_programs(struct bstrace_bpf *skel, const struct options *opts)
+{
+	struct bpf_program *prog;
+
+	bpf_object__for_each_program(prog, skel->obj) {
+		const char *name = bpf_program__name(prog);
+		bool needed = false;
+
+		if (strncmp(name, "cap_", 4))
+			continue;
+		bpf_program__set_autoattach(prog, false);
+		for (int nr = 0; nr < SYSCALL_NR_MAX && !needed; nr++) {
+			const struct syscall_desc *d = &syscall_table[nr];
+
+			needed = d->name && selected(opts, nr) &&
+				 ((d->entry_prog && !strcmp(d->entry_prog, name)) ||
+				  (d->exit_prog && !strcmp(d->exit_prog, name)));
+		}
+		bpf_program__set_autoload(prog, needed);
+	}
+}
+
+static void set_settings(struct bstrace_bpf *skel, const struct options *opts)
+{
+	unsigned long size = ring_size(opts->buffer_size);
+
+	skel->rodata->max_strlen = opts->print.max_strlen;
+	skel->rodata->show_environment = opts->print.verbose;
+	skel->rodata->follow_forks = opts->follow_forks;
+	/* Wake the reader when a quarter of the ring is waiting. */
+	skel->rodata->wakeup_bytes = size / 4;
+	for (int nr = 0; nr < SYSCALL_NR_MAX; nr++) {
+		if (!selected(opts, nr))
+			continue;
+		skel->rodata->selected_syscalls[nr / 64] |= 1ULL << (nr % 64);
+		if (syscall_table[nr].entry_prog)
+			skel->rodata->entry_capture[nr / 64] |= 1ULL << (nr % 64);
+	}
+	bpf_map__set_max_entries(skel->maps.events, size);
+}
+
+static int fill_tail_calls(struct bstrace_bpf *skel, const struct options *opts)
+{
+	int entry_fd = bpf_map__fd(skel->maps.entry_progs);
+	int exit_fd = bpf_map__fd(skel->maps.exit_progs);
+
+	for (int nr = 0; nr < SYSCALL_NR_MAX; nr++) {
+		const struct syscall_desc *d = &syscall_table[nr];
+		const char *names[2] = { d->entry_prog, d->exit_prog };
+		int map_fds[2] = { entry_fd, exit_fd };
+
+		if (!d->name || !selected(opts, nr))
+			continue;
+		for (int i = 0; i < 2; i++) {
+			struct bpf_program *prog;
+			int prog_fd;
+			__u32 key = (__u32)nr;
+
+			if (!names[i])
+				continue;
+			prog = bpf_object__find_program_by_name(skel->obj, names[i]);
+			prog_fd = prog ? bpf_program__fd(prog) : -1;
+			if (prog_fd < 0) {
+				fprintf(stderr, "bstrace: capture program %s for %s is missing\n",
+					names[i], d->name);
+				return -1;
+			}
+			if (bpf_map_update_elem(map_fds[i], &key, &prog_fd, BPF_ANY))
+				return fail("cannot fill the tail-call table", errno);
+		}
+	}
+	return 0;
+}
+
+/* Signals that end or interrupt tracing arrive on a signalfd, not a handler. */
+static int setup_events(struct tracer *t)
+{
+	struct epoll_event ev = { .events = EPOLLIN };
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGQUIT);
+	sigaddset(&set, SIGPIPE);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	t->signal_fd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
+	t->epoll_fd = epoll_create1(EPOLL_CLOEXEC);
+	if (t->signal_fd < 0 || t->epoll_fd < 0)
+		return fail("cannot set up event polling", errno);
+	ev.data.fd = t->signal_fd;
+	if (epoll_ctl(t->epoll_fd, EPOLL_CTL_ADD, t->signal_fd, &ev))
+		return fail("epoll", errno);
+	ev.data.fd = ring_buffer__epoll_fd(t->rb);
+	if (epoll_ctl(t->epoll_fd, EPOLL_CTL_ADD, ev.data.fd, &ev))
+		return fail("epoll", errno);
+	return 0;
+}
+
+int tracer_start(struct tracer *t, const struct options *opts,
+		 ring_buffer_sample_fn handle, void *ctx)
+{
+	struct kernel_features features;
+	const char *missing;
+	char line[256];
+	int err;
+
+	memset(t, 0, sizeof(*t));
+	t->epoll_fd = t->signal_fd = -1;
+	debug_output = opts->debug;
+	libbpf_set_print(libbpf_print);
+
+	probe_kernel(&features);
+	if (opts->debug) {
+		probe_describe(&features, line, sizeof(line));
+		fprintf(stderr, "bstrace: %s\n", line);
+	}
+	missing = probe_missing(&features);
+	if (missing) {
+		if (geteuid() != 0)
+			return fail("cannot use BPF", EPERM);
+		fprintf(stderr, "bstrace: %s\n", missing);
+		return -1;
+	}
+
+	t->skel = bstrace_bpf__open();
+	if (!t->skel)
+		return fail("cannot open the BPF object", errno);
+	set_settings(t->skel, opts);
+	choose_programs(t->skel, opts);
+	err = bstrace_bpf__load(t->skel);
+	if (err)
+		return fail("cannot load the BPF programs", -err);
+	if (fill_tail_calls(t->skel, opts))
+		return -1;
+	err = bstrace_bpf__attach(t->skel);
+	if (err)
+		return fail("cannot attach to the syscall tracepoints", -err);
+	t->rb = ring_buffer__new(bpf_map__fd(t->skel->maps.events), handle, ctx, NULL);
+	if (!t->rb)
+		return fail("cannot read the ring buffer", errno);
+	return setup_events(t);
+}
+
+int tracer_watch_task(struct tracer *t, pid_t tid, uint32_t flags)
+{
+	__u32 key = (__u32)tid;
+
+	if (bpf_map__update_elem(t->skel->maps.traced_tasks, &key, sizeof(key), &flags,
+				 sizeof(flags), BPF_ANY))
+		return fail("cannot watch the process", errno);
+	return 0;
+}
+
+int tracer_poll(struct tracer *t, int timeout_ms)
+{
+	struct epoll_event ev[2];
+	struct signalfd_siginfo si;
+	int n, sig = 0;
+
+	n = epoll_wait(t->epoll_fd, ev, 2, timeout_ms);
+	if (n < 0 && errno != EINTR)
+		return fail("epoll_wait", errno);
+	/* Records are submitted without wakeups: read them on every turn. */
+	ring_buffer__consume(t->rb);
+	while (read(t->signal_fd, &si, sizeof(si)) == sizeof(si)) {
+		if (si.ssi_signo != SIGCHLD || !sig)
+			sig = (int)si.ssi_signo;
+	}
+	return sig;
+}
+
+void tracer_drain(struct tracer *t)
+{
+	if (t->rb)
+		ring_buffer__consume(t->rb);
+}
+
+uint64_t tracer_lost(const struct tracer *t)
+{
+	return t->skel && t->skel->bss ? t->skel->bss->lost_records : 0;
+}
+
+void tracer_stop(struct tracer *t)
+{
+	ring_buffer__free(t->rb);
+	bstrace_bpf__destroy(t->skel);
+	if (t->epoll_fd >= 0)
+		close(t->epoll_fd);
+	if (t->signal_fd >= 0)
+		close(t->signal_fd);
+	t->rb = NULL;
+	t->skel = NULL;
+	t->epoll_fd = t->signal_fd = -1;
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The BPF side's lifecycle, in libbpf-tools order: open, settings into
+ * rodata, load, fill the tail-call tables, attach; then poll; then one
+ * cleanup path.
+ */
+#ifndef BSTRACE_TRACER_H
+#define BSTRACE_TRACER_H
+
+#include <stdint.h>
+#include <sys/types.h>
+#include <bpf/libbpf.h>
+
+#include "options.h"
+
+struct bstrace_bpf;
+
+struct tracer {
+	struct bstrace_bpf *skel;
+	struct ring_buffer *rb;
+	int epoll_fd;		/* the ring buffer's and our signals */
+	int signal_fd;
+};
+
+/* Each returns 0, or -1 after one line on stderr saying what failed. */
+int tracer_start(struct tracer *t, const struct options *opts,
+		 ring_buffer_sample_fn handle, void *ctx);
+int tracer_watch_task(struct tracer *t, pid_t tid, uint32_t flags);
+/*
+ * Wait up to timeout_ms for records or a signal, and hand every record to
+ * the handler.  Returns the signal that arrived (SIGCHLD, SIGINT...), 0 if
+ * none, or -1 on error.
+ */
+int tracer_poll(struct tracer *t, int timeout_ms);
+/* Hand over whatever is left in the ring. */
+void tracer_drain(struct tracer *t);
+uint64_t tracer_lost(const struct tracer *t);
+void tracer_stop(struct tracer *t);
+
+#endif

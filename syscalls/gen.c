@@ -1,0 +1,703 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * gen: turns syscalls.tbl and xlat/*.in into the tables both sides use.
+ *
+ *   gen syscalls.tbl XLATDIR OUTDIR
+ *
+ * writes OUTDIR/syscall_table.gen.c (front end), OUTDIR/syscall_nr.gen.h
+ * (both sides), OUTDIR/capture.gen.h (BPF capture programs), and
+ * OUTDIR/xlat.gen.c, OUTDIR/xlat.gen.h (flag and enum tables).
+ *
+ * Syscall numbers come from libaudit for the architecture being built, so
+ * the description never types one.  Any error names the file and line and
+ * fails the build: a description that does not cover every syscall libaudit
+ * knows, or names an unknown kind, table or struct, never reaches a binary.
+ */
+#define _GNU_SOURCE
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <libaudit.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/types.h>
+#include "../bpf/record.h"
+#include "structs.h"
+
+#define MAX_LINES	1024
+#define MAX_ALIASES	4
+#define MAX_TABLES	256
+#define MAX_PROGRAMS	512
+#define PROGRAM_BODY	2048
+
+#if defined(__x86_64__)
+#define BUILD_ARCH "x86_64"
+#elif defined(__aarch64__)
+#define BUILD_ARCH "aarch64"
+#else
+#error "bstrace describes x86_64 and aarch64 only"
+#endif
+
+/* What kinds.def says, with the names the generated code spells. */
+#define KIND_BOTH_WAYS	0x100
+enum limit { LIMIT_NONE, LIMIT_STRLEN, LIMIT_PATH, LIMIT_SOCKADDR, LIMIT_STRUCT,
+	     LIMIT_STRUCTS, LIMIT_INT, LIMIT_INT2, LIMIT_SIGSET };
+enum param { PARAM_NONE, PARAM_TABLE, PARAM_SIZE, PARAM_ARG, PARAM_STRUCT,
+	     PARAM_STRUCT_SIZE };
+
+struct kind_info {
+	const char *word;
+	const char *enum_name;
+	enum capture_op capture;
+	const char *capture_name;
+	unsigned int when;
+	enum limit limit;
+	enum param param;
+};
+
+static const struct kind_info kinds[] = {
+#define KIND(word, ENUM, cap, when, limit, param) \
+	{ #word, "KIND_" #ENUM, cap, #cap, when, limit, param },
+#include "kinds.def"
+#undef KIND
+};
+
+struct struct_info {
+	const char *name;
+	size_t size;
+};
+
+static const struct struct_info structs[] = {
+#define STRUCT(name, type) { #name, sizeof(type) },
+#include "structs.def"
+#undef STRUCT
+};
+
+static const char *const class_names[] = {
+	"file", "desc", "process", "network", "signal", "ipc", "memory",
+	"creds", "clock", "stat", "lstat", "fstat", "statfs", "fstatfs", "pure",
+};
+
+static const char *const ret_kinds[] = { "int", "hex", "fd", "oct", "none" };
+
+struct arg_desc {
+	char name[64];
+	const struct kind_info *kind;
+	bool at_entry;		/* @entry */
+	int size_arg;		/* argument index, -1 = return value */
+	char table[64];
+	int struct_index;
+	char raw[128];
+};
+
+struct line_desc {
+	int lineno;
+	char name[64];
+	char alias_all[64];		/* libaudit's name on every arch */
+	char alias_arch[MAX_ALIASES][2][64];	/* arch, libaudit name */
+	int nalias_arch;
+	int nargs;
+	struct arg_desc args[REC_ARGS];
+	int ret_kind;
+	unsigned int classes;
+	int nr;				/* on the build arch, -1 if absent */
+	int entry_prog, exit_prog;	/* capture program index, -1 none */
+};
+
+static struct line_desc lines[MAX_LINES];
+static int nlines;
+static const char *tbl_path;
+
+static char tables[MAX_TABLES][64];
+static bool table_is_flags[MAX_TABLES];
+static int ntables;
+
+static char programs[MAX_PROGRAMS][PROGRAM_BODY];
+static bool program_at_entry[MAX_PROGRAMS];
+static int nprograms;
+
+static void die(int lineno, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s:%d: ", tbl_path, lineno);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(1);
+}
+
+static char *trim(char *s)
+{
+	char *end;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	end = s + strlen(s);
+	while (end > s && isspace((unsigned char)end[-1]))
+		*--end = '\0';
+	return s;
+}
+
+static void copy_word(char *dst, size_t size, const char *src, int lineno)
+{
+	if (strlen(src) >= size)
+		die(lineno, "'%s' is too long", src);
+	strcpy(dst, src);
+}
+
+static const struct kind_info *find_kind(const char *word)
+{
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (!strcmp(kinds[i].word, word))
+			return &kinds[i];
+	return NULL;
+}
+
+static int find_struct(const char *name)
+{
+	for (size_t i = 0; i < sizeof(structs) / sizeof(structs[0]); i++)
+		if (!strcmp(structs[i].name, name))
+			return (int)i;
+	return -1;
+}
+
+static int find_table(const char *name)
+{
+	for (int i = 0; i < ntables; i++)
+		if (!strcmp(tables[i], name))
+			return i;
+	return -1;
+}
+
+static int parse_size(const char *s, int nargs_max, int lineno)
+{
+	char *end;
+	long v;
+
+	if (!strcmp(s, "ret"))
+		return -1;
+	v = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || v < 0 || v >= nargs_max)
+		die(lineno, "'%s' is not an argument index or 'ret'", s);
+	return (int)v;
+}
+
+/* "kind[:p1[:p2]][@entry] name" */
+static void parse_arg(struct arg_desc *arg, char *text, int lineno)
+{
+	char *space, *at, *p1 = NULL, *p2 = NULL;
+
+	text = trim(text);
+	space = strrchr(text, ' ');
+	if (!space)
+		die(lineno, "argument '%s' needs a kind and a name", text);
+	*space = '\0';
+	copy_word(arg->name, sizeof(arg->name), trim(space + 1), lineno);
+	text = trim(text);
+	copy_word(arg->raw, sizeof(arg->raw), text, lineno);
+	at = strchr(text, '@');
+	if (at) {
+		if (strcmp(at, "@entry"))
+			die(lineno, "unknown suffix '%s'", at);
+		*at = '\0';
+		arg->at_entry = true;
+	}
+	p1 = strchr(text, ':');
+	if (p1) {
+		*p1++ = '\0';
+		p2 = strchr(p1, ':');
+		if (p2)
+			*p2++ = '\0';
+	}
+	arg->kind = find_kind(text);
+	if (!arg->kind)
+		die(lineno, "unknown argument kind '%s'", text);
+	arg->size_arg = 0;
+	arg->struct_index = -1;
+	switch (arg->kind->param) {
+	case PARAM_NONE:
+		if (p1)
+			die(lineno, "kind '%s' takes no parameter", text);
+		break;
+	case PARAM_TABLE:
+		if (!p1 || p2)
+			die(lineno, "kind '%s' needs one table name", text);
+		copy_word(arg->table, sizeof(arg->table), p1, lineno);
+		if (find_table(p1) < 0)
+			die(lineno, "no list syscalls/xlat/%s.in", p1);
+		break;
+	case PARAM_SIZE:
+	case PARAM_ARG:
+		if (!p1 || p2)
+			die(lineno, "kind '%s' needs one argument index", text);
+		arg->size_arg = parse_size(p1, REC_ARGS, lineno);
+		if (arg->kind->param == PARAM_ARG && arg->size_arg < 0)
+			die(lineno, "kind '%s' needs an argument index", text);
+		break;
+	case PARAM_STRUCT:
+	case PARAM_STRUCT_SIZE:
+		if (!p1 || (arg->kind->param == PARAM_STRUCT) != !p2)
+			die(lineno, "kind '%s' has the wrong parameters", text);
+		arg->struct_index = find_struct(p1);
+		if (arg->struct_index < 0)
+			die(lineno, "no struct '%s' in structs.def", p1);
+		if (p2)
+			arg->size_arg = parse_size(p2, REC_ARGS, lineno);
+		break;
+	}
+}
+
+static void parse_name(struct line_desc *l, char *text)
+{
+	char *part, *save = NULL;
+	bool first = true;
+
+	for (part = strtok_r(text, "/", &save); part; part = strtok_r(NULL, "/", &save)) {
+		char *colon;
+
+		part = trim(part);
+		if (first) {
+			copy_word(l->name, sizeof(l->name), part, l->lineno);
+			first = false;
+			continue;
+		}
+		colon = strchr(part, ':');
+		if (!colon) {
+			copy_word(l->alias_all, sizeof(l->alias_all), part, l->lineno);
+			continue;
+		}
+		if (l->nalias_arch == MAX_ALIASES)
+			die(l->lineno, "too many aliases");
+		*colon = '\0';
+		copy_word(l->alias_arch[l->nalias_arch][0], 64, part, l->lineno);
+		copy_word(l->alias_arch[l->nalias_arch][1], 64, colon + 1, l->lineno);
+		l->nalias_arch++;
+	}
+	if (first)
+		die(l->lineno, "no name");
+}
+
+static void parse_tail(struct line_desc *l, char *text)
+{
+	char *word, *save = NULL;
+
+	l->ret_kind = 0;
+	for (word = strtok_r(text, " \t", &save); word; word = strtok_r(NULL, " \t", &save)) {
+		if (!strcmp(word, "=")) {
+			size_t i;
+
+			word = strtok_r(NULL, " \t", &save);
+			if (!word)
+				die(l->lineno, "'=' needs a return kind");
+			for (i = 0; i < sizeof(ret_kinds) / sizeof(ret_kinds[0]); i++)
+				if (!strcmp(word, ret_kinds[i]))
+					break;
+			if (i == sizeof(ret_kinds) / sizeof(ret_kinds[0]))
+				die(l->lineno, "unknown return kind '%s'", word);
+			l->ret_kind = (int)i;
+		} else if (word[0] == '%') {
+			size_t i;
+
+			for (i = 0; i < sizeof(class_names) / sizeof(class_names[0]); i++)
+				if (!strcmp(word + 1, class_names[i]))
+					break;
+			if (i == sizeof(class_names) / sizeof(class_names[0]))
+				die(l->lineno, "unknown class '%s'", word);
+			l->classes |= 1u << i;
+		} else {
+			die(l->lineno, "unexpected '%s'", word);
+		}
+	}
+}
+
+static void parse_line(struct line_desc *l, char *text)
+{
+	char *open = strchr(text, '('), *close = strrchr(text, ')');
+	char *arg, *save = NULL;
+
+	if (!open || !close || close < open)
+		die(l->lineno, "expected name(args)");
+	*open = '\0';
+	*close = '\0';
+	parse_name(l, text);
+	if (*trim(open + 1)) {
+		for (arg = strtok_r(open + 1, ",", &save); arg; arg = strtok_r(NULL, ",", &save)) {
+			if (l->nargs == REC_ARGS)
+				die(l->lineno, "more than %d arguments", REC_ARGS);
+			parse_arg(&l->args[l->nargs++], arg, l->lineno);
+		}
+	}
+	parse_tail(l, close + 1);
+	for (int i = 0; i < l->nargs; i++)
+		if (l->args[i].size_arg >= l->nargs)
+			die(l->lineno, "argument %d refers to argument %d of %d",
+			    i, l->args[i].size_arg, l->nargs);
+}
+
+static void read_description(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char buf[1024];
+	int lineno = 0;
+
+	tbl_path = path;
+	if (!f)
+		die(0, "cannot open: %s", strerror(errno));
+	while (fgets(buf, sizeof(buf), f)) {
+		char *hash = strchr(buf, '#'), *text;
+
+		lineno++;
+		if (hash)
+			*hash = '\0';
+		text = trim(buf);
+		if (!*text)
+			continue;
+		if (nlines == MAX_LINES)
+			die(lineno, "more than %d syscalls", MAX_LINES);
+		lines[nlines].lineno = lineno;
+		parse_line(&lines[nlines++], text);
+	}
+	fclose(f);
+}
+
+static const char *audit_name_on_arch(const struct line_desc *l)
+{
+	for (int i = 0; i < l->nalias_arch; i++)
+		if (!strcmp(l->alias_arch[i][0], BUILD_ARCH))
+			return l->alias_arch[i][1];
+	return l->alias_all[0] ? l->alias_all : l->name;
+}
+
+/* Give every line its number and check libaudit's names are all covered. */
+static void resolve_numbers(void)
+{
+	int machine = audit_name_to_machine(BUILD_ARCH);
+	int owner[SYSCALL_NR_MAX];
+
+	if (machine < 0)
+		die(0, "libaudit does not know %s", BUILD_ARCH);
+	for (int nr = 0; nr < SYSCALL_NR_MAX; nr++)
+		owner[nr] = -1;
+	for (int i = 0; i < nlines; i++) {
+		int nr = audit_name_to_syscall(audit_name_on_arch(&lines[i]), machine);
+
+		lines[i].nr = nr;
+		if (nr < 0)
+			continue;
+		if (nr >= SYSCALL_NR_MAX)
+			die(lines[i].lineno, "number %d is past SYSCALL_NR_MAX", nr);
+		if (owner[nr] >= 0)
+			die(lines[i].lineno, "%s is number %d, as is line %d", lines[i].name,
+			    nr, lines[owner[nr]].lineno);
+		owner[nr] = i;
+	}
+	for (int nr = 0; nr < SYSCALL_NR_MAX; nr++) {
+		const char *name = audit_syscall_to_name(nr, machine);
+
+		if (name && owner[nr] < 0)
+			die(0, "%s syscall %d (%s) is not described", BUILD_ARCH, nr, name);
+	}
+}
+
+static const char *limit_expr(const struct arg_desc *arg, char *buf, size_t size)
+{
+	switch (arg->kind->limit) {
+	case LIMIT_STRLEN:	return "max_strlen";
+	case LIMIT_PATH:	return "REC_PATH_MAX";
+	case LIMIT_SOCKADDR:	return "REC_SOCKADDR_MAX";
+	case LIMIT_STRUCTS:	return "REC_BLOB_MAX";
+	case LIMIT_INT:		return "4";
+	case LIMIT_INT2:	return "8";
+	case LIMIT_SIGSET:	return "128";
+	case LIMIT_STRUCT:
+		snprintf(buf, size, "%zu", structs[arg->struct_index].size);
+		return buf;
+	case LIMIT_NONE:
+		break;
+	}
+	return "0";
+}
+
+static const char *capture_name(const struct arg_desc *arg)
+{
+	if (arg->size_arg < 0) {
+		switch (arg->kind->capture) {
+		case CAP_BYTES_ARG:	return "CAP_BYTES_RET";
+		case CAP_BYTES_ARG_MUL:	return "CAP_BYTES_RET_MUL";
+		default:		break;
+		}
+	}
+	return arg->kind->capture_name;
+}
+
+/* One capture statement for argument i into slot, appended to body. */
+static void add_capture(char *body, size_t size, const struct arg_desc *arg, int i,
+			bool entry_slot, bool on_success)
+{
+	char limit_buf[32];
+	size_t len = strlen(body);
+	size_t elem = arg->struct_index >= 0 ? structs[arg->struct_index].size : 1;
+
+	snprintf(body + len, size - len,
+		 "\tcapture_arg(ctx, dst, src, %d, %s, %d, %zu, %s, %d);\n",
+		 entry_slot ? REC_ENTRY_SLOT(i) : i, capture_name(arg),
+		 arg->size_arg < 0 ? 0 : arg->size_arg, elem,
+		 limit_expr(arg, limit_buf, sizeof(limit_buf)), on_success);
+}
+
+static int intern_program(const char *body, bool at_entry)
+{
+	if (!*body)
+		return -1;
+	for (int i = 0; i < nprograms; i++)
+		if (program_at_entry[i] == at_entry && !strcmp(programs[i], body))
+			return i;
+	if (nprograms == MAX_PROGRAMS)
+		die(0, "more than %d capture programs", MAX_PROGRAMS);
+	strcpy(programs[nprograms], body);
+	program_at_entry[nprograms] = at_entry;
+	return nprograms++;
+}
+
+/* Which arguments each line reads, at entry and at exit, as programs. */
+static void plan_captures(void)
+{
+	for (int l = 0; l < nlines; l++) {
+		char entry[PROGRAM_BODY] = "", exit_body[PROGRAM_BODY] = "";
+		struct line_desc *line = &lines[l];
+
+		for (int i = 0; i < line->nargs; i++) {
+			const struct arg_desc *arg = &line->args[i];
+			unsigned int when = arg->kind->when;
+
+			if (arg->kind->capture == CAP_NONE)
+				continue;
+			if (arg->at_entry || (when & CAP_AT_ENTRY)) {
+				add_capture(entry, sizeof(entry), arg, i, true, false);
+				continue;
+			}
+			if (when & KIND_BOTH_WAYS)
+				add_capture(entry, sizeof(entry), arg, i, true, false);
+			add_capture(exit_body, sizeof(exit_body), arg, i, false,
+				    (when & (CAP_ON_SUCCESS | KIND_BOTH_WAYS)) != 0);
+		}
+		line->entry_prog = intern_program(entry, true);
+		line->exit_prog = intern_program(exit_body, false);
+	}
+}
+
+static FILE *open_out(const char *dir, const char *name)
+{
+	char path[4096];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	if (!f) {
+		fprintf(stderr, "gen: cannot write %s: %s\n", path, strerror(errno));
+		exit(1);
+	}
+	fprintf(f, "/* Generated by syscalls/gen from syscalls/syscalls.tbl: do not edit. */\n");
+	return f;
+}
+
+static void close_out(FILE *f)
+{
+	if (fclose(f)) {
+		perror("gen: write");
+		exit(1);
+	}
+}
+
+static void write_numbers(const char *dir)
+{
+	FILE *f = open_out(dir, "syscall_nr.gen.h");
+
+	fprintf(f, "#ifndef BSTRACE_SYSCALL_NR_GEN_H\n#define BSTRACE_SYSCALL_NR_GEN_H\n");
+	for (int i = 0; i < nlines; i++)
+		if (lines[i].nr >= 0)
+			fprintf(f, "#define SYS_%s %d\n", lines[i].name, lines[i].nr);
+	fprintf(f, "#endif\n");
+	close_out(f);
+}
+
+static void write_programs(const char *dir)
+{
+	FILE *f = open_out(dir, "capture.gen.h");
+
+	fprintf(f, "/* One program per distinct capture shape; syscall_table.gen.c says\n"
+		   " * which one each syscall number tail-calls. */\n");
+	for (int i = 0; i < nprograms; i++) {
+		bool entry = program_at_entry[i];
+
+		fprintf(f, "\nSEC(\"raw_tp\")\nint %s_%d(struct bpf_raw_tracepoint_args *ctx)\n{\n",
+			entry ? "cap_entry" : "cap_exit", i);
+		fprintf(f, "\tstruct capture_buf *dst = %s;\n\tstruct capture_buf *src = scratch_buf();\n",
+			entry ? "entry_buf()" : "scratch_buf()");
+		fprintf(f, "\n\tif (!dst || !src)\n\t\treturn 0;\n%s", programs[i]);
+		fprintf(f, "\treturn %s;\n}\n", entry ? "0" : "submit_call(src)");
+	}
+	close_out(f);
+}
+
+static void write_arg(FILE *f, const struct arg_desc *arg)
+{
+	fprintf(f, "{ .name = \"%s\", .kind = %s", arg->name, arg->kind->enum_name);
+	if (arg->size_arg)
+		fprintf(f, ", .size_arg = %d", arg->size_arg);
+	if (arg->table[0])
+		fprintf(f, ", .table = &xlat_%s", arg->table);
+	if (arg->struct_index >= 0)
+		fprintf(f, ", .struct_id = STRUCT_ID_%s", structs[arg->struct_index].name);
+	if (arg->at_entry || (arg->kind->when & CAP_AT_ENTRY))
+		fprintf(f, ", .at_entry = true");
+	fprintf(f, " }");
+}
+
+static void write_table(const char *dir)
+{
+	FILE *f = open_out(dir, "syscall_table.gen.c");
+	static const char *const ret_enums[] = { "RET_INT", "RET_HEX", "RET_FD", "RET_OCT", "RET_NONE" };
+
+	fprintf(f, "#include \"syscall_table.h\"\n#include \"xlat.gen.h\"\n\n");
+	fprintf(f, "const char syscall_table_arch[] = \"%s\";\n\n", BUILD_ARCH);
+	fprintf(f, "const struct syscall_desc syscall_table[SYSCALL_NR_MAX] = {\n");
+	for (int i = 0; i < nlines; i++) {
+		const struct line_desc *l = &lines[i];
+
+		if (l->nr < 0)
+			continue;
+		fprintf(f, "\t[%d] = { .name = \"%s\", .audit_name = \"%s\", .nargs = %d, .ret = %s, .classes = 0x%x,\n",
+			l->nr, l->name, audit_name_on_arch(l), l->nargs, ret_enums[l->ret_kind], l->classes);
+		if (l->entry_prog >= 0)
+			fprintf(f, "\t\t.entry_prog = \"cap_entry_%d\",\n", l->entry_prog);
+		if (l->exit_prog >= 0)
+			fprintf(f, "\t\t.exit_prog = \"cap_exit_%d\",\n", l->exit_prog);
+		fprintf(f, "\t\t.args = {\n");
+		for (int a = 0; a < l->nargs; a++) {
+			fprintf(f, "\t\t\t");
+			write_arg(f, &l->args[a]);
+			fprintf(f, ",\n");
+		}
+		fprintf(f, "\t\t} },\n");
+	}
+	fprintf(f, "};\n");
+	close_out(f);
+}
+
+/* xlat/NAME.in: "#flags" or "#enum", then "NAME [FALLBACK]" lines. */
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int list_xlat(const char *dir, char ***names)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	if (!d) {
+		fprintf(stderr, "gen: cannot open %s: %s\n", dir, strerror(errno));
+		exit(1);
+	}
+	*names = calloc(MAX_TABLES, sizeof(char *));
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+
+		if (len > 3 && !strcmp(e->d_name + len - 3, ".in") && n < MAX_TABLES)
+			(*names)[n++] = strndup(e->d_name, len - 3);
+	}
+	closedir(d);
+	qsort(*names, (size_t)n, sizeof(char *), compare_names);
+	return n;
+}
+
+static void write_xlat_table(FILE *c, const char *dir, const char *name, int index)
+{
+	char path[4096], buf[512], body[65536] = "";
+	FILE *in;
+	int lineno = 0, count = 0, type = -1;
+
+	snprintf(path, sizeof(path), "%s/%s.in", dir, name);
+	tbl_path = path;
+	in = fopen(path, "r");
+	if (!in)
+		die(0, "cannot open: %s", strerror(errno));
+	while (fgets(buf, sizeof(buf), in)) {
+		char *text = trim(buf), *value;
+
+		lineno++;
+		if (!strcmp(text, "#flags") || !strcmp(text, "#enum")) {
+			type = text[1] == 'f';
+			continue;
+		}
+		if (!*text || text[0] == '#')
+			continue;
+		if (type < 0)
+			die(lineno, "#flags or #enum must come first");
+		value = strpbrk(text, " \t");
+		if (value) {
+			*value++ = '\0';
+			value = trim(value);
+			fprintf(c, "#ifndef %s\n# define %s %s\n#endif\n", text, text, value);
+		}
+		snprintf(body + strlen(body), sizeof(body) - strlen(body),
+			 "\t{ (uint64_t)(%s), \"%s\" },\n", text, text);
+		count++;
+	}
+	fclose(in);
+	if (type < 0)
+		die(lineno, "empty list");
+	table_is_flags[index] = type;
+	fprintf(c, "static const struct xlat_entry xlat_%s_entries[] = {\n%s};\n", name, body);
+	fprintf(c, "const struct xlat xlat_%s = { \"%s\", xlat_%s_entries, %d, %s };\n\n",
+		name, name, name, count, type ? "true" : "false");
+}
+
+static void write_xlat(const char *xlat_dir, const char *dir)
+{
+	FILE *c = open_out(dir, "xlat.gen.c"), *h = open_out(dir, "xlat.gen.h");
+	char **names;
+	int n = list_xlat(xlat_dir, &names);
+
+	fprintf(c, "#include \"headers.h\"\n#include \"xlat.h\"\n#include \"xlat.gen.h\"\n\n");
+	fprintf(h, "#ifndef BSTRACE_XLAT_GEN_H\n#define BSTRACE_XLAT_GEN_H\n#include \"xlat.h\"\n");
+	for (int i = 0; i < n; i++) {
+		copy_word(tables[ntables], sizeof(tables[0]), names[i], 0);
+		write_xlat_table(c, xlat_dir, names[i], ntables++);
+		fprintf(h, "extern const struct xlat xlat_%s;\n", names[i]);
+	}
+	fprintf(c, "const struct xlat *const xlat_all[] = {\n");
+	for (int i = 0; i < n; i++)
+		fprintf(c, "\t&xlat_%s,\n", names[i]);
+	fprintf(c, "\tNULL\n};\n");
+	fprintf(h, "extern const struct xlat *const xlat_all[];\n#endif\n");
+	close_out(c);
+	close_out(h);
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 4) {
+		fprintf(stderr, "usage: gen syscalls.tbl XLATDIR OUTDIR\n");
+		return 2;
+	}
+	write_xlat(argv[2], argv[3]);
+	read_description(argv[1]);
+	resolve_numbers();
+	plan_captures();
+	write_numbers(argv[3]);
+	write_programs(argv[3]);
+	write_table(argv[3]);
+	return 0;
+}

@@ -1,0 +1,63 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Shared by the integration tests: run strace and bstrace side by side,
+# mask what legitimately differs between two runs, and compare.
+set -u
+
+: "${BSTRACE:?}" "${PROGS:?}"
+WORK=$(mktemp -d /tmp/bstrace-test.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+
+# Tests that need BPF fail without it, unless the runner opts out.
+require_bpf() {
+	if [ "$(id -u)" -ne 0 ]; then
+		if [ "${BSTRACE_SKIP_BPF_TESTS:-0}" = 1 ]; then
+			echo "SKIP: not root and BSTRACE_SKIP_BPF_TESTS=1"
+			exit 77
+		fi
+		fail "BPF tests need root (set BSTRACE_SKIP_BPF_TESTS=1 to skip them)"
+	fi
+	if [ "${BSTRACE_SKIP_BPF_TESTS:-0}" = 1 ]; then
+		echo "SKIP: BSTRACE_SKIP_BPF_TESTS=1"
+		exit 77
+	fi
+}
+
+require_strace() {
+	if ! command -v strace >/dev/null 2>&1; then
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq strace >/dev/null 2>&1 ||
+			fail "strace is not installed and could not be installed"
+	fi
+}
+
+# Addresses, pids and times differ between two runs of the same program.
+mask() {
+	sed -E \
+		-e 's/0x[0-9a-f]{5,}/ADDR/g' \
+		-e 's/^(set_tid_address\(ADDR\) += )[0-9]+/\1PID/' \
+		-e 's/^(get(pid|tid|ppid)\(\) += )[0-9]+/\1PID/' \
+		-e 's/^\[pid +[0-9]+\] /[pid PID] /' \
+		-e 's/= [0-9]+ \(Timeout\)/= N (Timeout)/' \
+		"$1"
+}
+
+# compare STRACE_OUT BSTRACE_OUT MIN_PERCENT: masked lines, in order.
+compare() {
+	mask "$1" > "$WORK/s.masked"
+	mask "$2" > "$WORK/b.masked"
+	total=$(wc -l < "$WORK/s.masked")
+	[ "$total" -gt 0 ] || fail "strace printed nothing"
+	# Lines of strace's output that bstrace printed identically, in order.
+	same=$(diff --unchanged-line-format='=%L' --old-line-format='' --new-line-format='' \
+		"$WORK/s.masked" "$WORK/b.masked" | grep -c '^=' || true)
+	pct=$((same * 100 / total))
+	echo "identical lines: $same/$total ($pct%)"
+	if [ "$pct" -lt "$3" ]; then
+		diff -u "$WORK/s.masked" "$WORK/b.masked" | head -60 >&2
+		fail "only $pct% of strace's lines reproduced (need $3%)"
+	fi
+}

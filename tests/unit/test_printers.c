@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Printers and the record decoder, including records that lie. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "decode.h"
+#include "errnames.h"
+#include "format.h"
+#include "printers.h"
+#include "xlat.gen.h"
+
+static struct linebuf lb;
+static const struct print_opts defaults = { .max_strlen = 32 };
+
+static const char *quoted(const char *s, size_t n, bool truncated, const struct print_opts *o)
+{
+	line_reset(&lb);
+	print_quoted(&lb, (const uint8_t *)s, n, truncated, o);
+	return line_cstr(&lb);
+}
+
+static void test_escaping(void **state)
+{
+	struct print_opts x = { .max_strlen = 32, .hex_strings = 1 };
+	struct print_opts xx = { .max_strlen = 32, .hex_strings = 2 };
+
+	(void)state;
+	assert_string_equal(quoted("abc", 3, false, &defaults), "\"abc\"");
+	assert_string_equal(quoted("a\"b\\c\n\t\r\v\f", 10, false, &defaults),
+			    "\"a\\\"b\\\\c\\n\\t\\r\\v\\f\"");
+	/* Octal as short as possible, unless a digit follows. */
+	assert_string_equal(quoted("\0\1x", 3, false, &defaults), "\"\\0\\1x\"");
+	assert_string_equal(quoted("\0" "1", 2, false, &defaults), "\"\\0001\"");
+	assert_string_equal(quoted("\177ELF\2", 5, false, &defaults), "\"\\177ELF\\2\"");
+	assert_string_equal(quoted("\377\033", 2, false, &defaults), "\"\\377\\33\"");
+	assert_string_equal(quoted("a\001", 2, false, &x), "\"a\\x01\"");
+	assert_string_equal(quoted("ab", 2, false, &xx), "\"\\x61\\x62\"");
+	assert_string_equal(quoted("", 0, false, &defaults), "\"\"");
+}
+
+static void test_truncation(void **state)
+{
+	struct print_opts five = { .max_strlen = 5 };
+
+	(void)state;
+	assert_string_equal(quoted("hello, world", 12, false, &five), "\"hello\"...");
+	assert_string_equal(quoted("hello", 5, false, &five), "\"hello\"");
+	assert_string_equal(quoted("hel", 3, true, &five), "\"hel\"...");
+}
+
+static const char *flags(const struct xlat *t, uint64_t v)
+{
+	line_reset(&lb);
+	print_flags(&lb, t, v);
+	return line_cstr(&lb);
+}
+
+static void test_flags(void **state)
+{
+	(void)state;
+	assert_string_equal(flags(&xlat_mmap_prot, 3), "PROT_READ|PROT_WRITE");
+	assert_string_equal(flags(&xlat_mmap_prot, 0), "PROT_NONE");
+	assert_string_equal(flags(&xlat_mmap_prot, 0x1 | 0x100000), "PROT_READ|0x100000");
+	assert_string_equal(flags(&xlat_mmap_flags, 0x22), "MAP_PRIVATE|MAP_ANONYMOUS");
+	assert_string_equal(flags(&xlat_at_flags, 0x1000), "AT_EMPTY_PATH");
+	line_reset(&lb);
+	print_enum(&lb, &xlat_seek_whence, 1);
+	assert_string_equal(line_cstr(&lb), "SEEK_CUR");
+	line_reset(&lb);
+	print_enum(&lb, &xlat_seek_whence, 77);
+	assert_string_equal(line_cstr(&lb), "0x4d");
+}
+
+static void test_signals(void **state)
+{
+	uint8_t set[8] = { 0 };
+
+	(void)state;
+	line_reset(&lb);
+	print_signal(&lb, 17);
+	assert_string_equal(line_cstr(&lb), "SIGCHLD");
+	line_reset(&lb);
+	print_signal(&lb, 34);
+	assert_string_equal(line_cstr(&lb), "SIGRT_2");
+	set[(10 - 1) / 8] |= 1 << ((10 - 1) % 8);	/* USR1 */
+	set[(12 - 1) / 8] |= 1 << ((12 - 1) % 8);	/* USR2 */
+	set[(17 - 1) / 8] |= 1 << ((17 - 1) % 8);	/* CHLD */
+	line_reset(&lb);
+	print_sigset(&lb, set, sizeof(set));
+	assert_string_equal(line_cstr(&lb), "[USR1 USR2 CHLD]");
+	memset(set, 0xff, sizeof(set));
+	set[(9 - 1) / 8] &= ~(1 << ((9 - 1) % 8));	/* all but KILL */
+	line_reset(&lb);
+	print_sigset(&lb, set, sizeof(set));
+	assert_string_equal(line_cstr(&lb), "~[KILL]");
+	memset(set, 0, sizeof(set));
+	line_reset(&lb);
+	print_sigset(&lb, set, sizeof(set));
+	assert_string_equal(line_cstr(&lb), "[]");
+}
+
+static void test_errors(void **state)
+{
+	(void)state;
+	assert_string_equal(errno_name(2), "ENOENT");
+	assert_string_equal(errno_name(11), "EAGAIN");
+	assert_string_equal(errno_name(512), "ERESTARTSYS");
+	assert_string_equal(errno_text(512), "To be restarted if SA_RESTART is set");
+	assert_true(RET_IS_ERROR(-1));
+	assert_false(RET_IS_ERROR(-4096));
+}
+
+/* A call record built by hand, as the kernel would send it. */
+struct test_record {
+	struct rec_call rec;
+	uint8_t payload[256];
+};
+
+static void init_record(struct test_record *r, int nr, int64_t ret)
+{
+	memset(r, 0, sizeof(*r));
+	r->rec.hdr.type = REC_CALL;
+	r->rec.hdr.size = sizeof(r->rec);
+	r->rec.nr = nr;
+	r->rec.ret = ret;
+	for (int i = 0; i < REC_SLOTS; i++)
+		r->rec.blob[i].off = REC_BLOB_NONE;
+}
+
+static void add_blob(struct test_record *r, int slot, const void *data, size_t len)
+{
+	size_t off = r->rec.hdr.size - sizeof(r->rec);
+
+	memcpy(r->payload + off, data, len);
+	r->rec.blob[slot].off = (uint16_t)off;
+	r->rec.blob[slot].len = (int32_t)len;
+	r->rec.hdr.size += (uint32_t)len;
+}
+
+static const char *format(struct test_record *r)
+{
+	struct decoded_call call;
+
+	assert_int_equal(decode_call(r, sizeof(*r), &call), 0);
+	line_reset(&lb);
+	format_strace_call(&lb, &call, &defaults);
+	return line_cstr(&lb);
+}
+
+static void test_format_lines(void **state)
+{
+	struct test_record r;
+	int openat = syscall_by_name("openat"), close_nr = syscall_by_name("close");
+
+	(void)state;
+	init_record(&r, close_nr, 0);
+	r.rec.args[0] = 3;
+	assert_string_equal(format(&r), "close(3)                                = 0\n");
+
+	init_record(&r, openat, -2);
+	r.rec.args[0] = (uint64_t)-100;
+	r.rec.args[1] = 0x1000;
+	r.rec.args[2] = 0;
+	add_blob(&r, 1, "/nonexistent", 12);
+	assert_string_equal(format(&r),
+		"openat(AT_FDCWD, \"/nonexistent\", O_RDONLY) = -1 ENOENT (No such file or directory)\n");
+
+	/* The mode shows only with O_CREAT, as in strace. */
+	r.rec.args[2] = 0101;	/* O_WRONLY|O_CREAT */
+	r.rec.args[3] = 0644;
+	r.rec.ret = 3;
+	assert_string_equal(format(&r),
+		"openat(AT_FDCWD, \"/nonexistent\", O_WRONLY|O_CREAT, 0644) = 3\n");
+
+	/* A read into an unreadable buffer prints the address. */
+	init_record(&r, syscall_by_name("read"), -14);
+	r.rec.args[0] = 3;
+	r.rec.args[1] = 0x7ffd1234;
+	r.rec.args[2] = 10;
+	assert_string_equal(format(&r),
+		"read(3, 0x7ffd1234, 10)                 = -1 EFAULT (Bad address)\n");
+
+	/* exit_group never returns. */
+	init_record(&r, syscall_by_name("exit_group"), 0);
+	r.rec.flags = CALL_NO_RETURN;
+	assert_string_equal(format(&r), "exit_group(0)                           = ?\n");
+
+	/* A number nobody describes prints raw, as strace does. */
+	init_record(&r, 0x1ce, -38);
+	r.rec.args[4] = 0x7f00;
+	assert_string_equal(format(&r),
+		"syscall_0x1ce(0, 0, 0, 0, 0x7f00, 0)    = -1 ENOSYS (Function not implemented)\n");
+}
+
+static void test_hostile_records(void **state)
+{
+	struct test_record r;
+	struct decoded_call call;
+
+	(void)state;
+	init_record(&r, syscall_by_name("write"), 5);
+	r.rec.args[1] = 0x1000;
+	r.rec.args[2] = 5;
+	add_blob(&r, 1, "hello", 5);
+	/* Shorter than its header says. */
+	assert_int_equal(decode_call(&r, sizeof(r.rec) - 1, &call), -EINVAL);
+	r.rec.hdr.size = sizeof(r) + 1;
+	assert_int_equal(decode_call(&r, sizeof(r), &call), -EINVAL);
+	r.rec.hdr.size = sizeof(r.rec) + 5;
+	/* A blob pointing past the record is not trusted. */
+	r.rec.blob[1].off = 250;
+	r.rec.blob[1].len = 100;
+	assert_string_equal(format(&r), "write(0, 0x1000, 5)                     = 5\n");
+	r.rec.blob[1].off = 0;
+	r.rec.blob[1].len = INT32_MAX;
+	assert_string_equal(format(&r), "write(0, 0x1000, 5)                     = 5\n");
+	/* A failed read of user memory prints the address. */
+	r.rec.blob[1].len = -14;
+	assert_string_equal(format(&r), "write(0, 0x1000, 5)                     = 5\n");
+	r.rec.blob[1].len = 5;
+	assert_string_equal(format(&r), "write(0, \"hello\", 5)                    = 5\n");
+}
+
+static void test_argv(void **state)
+{
+	struct test_record r;
+	uint8_t payload[64];
+	struct rec_argv_head head = { .count = 3, .shown = 2 };
+	struct rec_argv_elem a = { .len = 2 }, b = { .len = 1 };
+	size_t n = 0;
+
+	(void)state;
+	memcpy(payload + n, &head, sizeof(head)); n += sizeof(head);
+	memcpy(payload + n, &a, sizeof(a)); n += sizeof(a);
+	memcpy(payload + n, "ls", 2); n += 2;
+	memcpy(payload + n, &b, sizeof(b)); n += sizeof(b);
+	memcpy(payload + n, "-", 1); n += 1;
+	init_record(&r, syscall_by_name("execve"), 0);
+	r.rec.args[0] = 0x1000;
+	r.rec.args[1] = 0x2000;
+	r.rec.args[2] = 0x3000;
+	add_blob(&r, REC_ENTRY_SLOT(0), "/bin/ls", 7);
+	add_blob(&r, REC_ENTRY_SLOT(1), payload, n);
+	head.count = 41;
+	head.shown = 0;
+	add_blob(&r, REC_ENTRY_SLOT(2), &head, sizeof(head));
+	assert_string_equal(format(&r),
+		"execve(\"/bin/ls\", [\"ls\", \"-\", ...], 0x3000 /* 41 vars */) = 0\n");
+	/* An element count larger than the payload stops at the payload. */
+	head.count = 1000;
+	head.shown = 1000;
+	memcpy(payload, &head, sizeof(head));
+	init_record(&r, syscall_by_name("execve"), 0);
+	r.rec.args[0] = 0x1000;
+	r.rec.args[1] = 0x2000;
+	add_blob(&r, REC_ENTRY_SLOT(1), payload, n);
+	format(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_escaping),
+		cmocka_unit_test(test_truncation),
+		cmocka_unit_test(test_flags),
+		cmocka_unit_test(test_signals),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_format_lines),
+		cmocka_unit_test(test_hostile_records),
+		cmocka_unit_test(test_argv),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* The generated table against libaudit, and against its own rules. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+#include <libaudit.h>
+
+#include "syscall_table.h"
+#include "xlat.gen.h"
+
+static int machine(void)
+{
+	return audit_name_to_machine(syscall_table_arch);
+}
+
+/* Every entry has libaudit's name for its number. */
+static void test_numbers_match_libaudit(void **state)
+{
+	int m = machine(), described = 0;
+
+	(void)state;
+	assert_true(m >= 0);
+	for (int nr = 0; nr < SYSCALL_NR_MAX; nr++) {
+		const char *audit = audit_syscall_to_name(nr, m);
+		const struct syscall_desc *d = &syscall_table[nr];
+
+		if (!d->name) {
+			/* Numbers libaudit knows must all be described. */
+			assert_null(audit);
+			continue;
+		}
+		described++;
+		assert_non_null(audit);
+		assert_string_equal(d->audit_name, audit);
+	}
+	/* libaudit 3.0.9 knows 362 x86_64 and 306 aarch64 syscalls. */
+	assert_true(described >= 300);
+}
+
+static void test_well_known_entries(void **state)
+{
+	const struct syscall_desc *openat = syscall_lookup(syscall_by_name("openat"));
+	const struct syscall_desc *read = syscall_lookup(syscall_by_name("read"));
+	const struct syscall_desc *pread = syscall_lookup(syscall_by_name("pread64"));
+
+	(void)state;
+	assert_non_null(openat);
+	assert_int_equal(openat->nargs, 4);
+	assert_int_equal(openat->args[0].kind, KIND_DIRFD);
+	assert_int_equal(openat->args[1].kind, KIND_PATH);
+	assert_string_equal(openat->args[1].name, "filename");
+	assert_int_equal(openat->ret, RET_FD);
+	assert_true(openat->classes & CLASS_FILE);
+	assert_non_null(openat->exit_prog);
+
+	assert_non_null(read);
+	assert_int_equal(read->args[1].kind, KIND_OBUF);
+	assert_int_equal(read->args[1].size_arg, -1);
+
+	/* libaudit says pread; strace, and so bstrace, says pread64. */
+	assert_non_null(pread);
+	assert_string_equal(pread->name, "pread64");
+	assert_int_equal(syscall_by_name("pread"), -1);
+	assert_null(syscall_lookup(-1));
+	assert_null(syscall_lookup(SYSCALL_NR_MAX));
+}
+
+/* What each kind needs is there: tables, structs, in-range sizes, programs. */
+static void test_arguments_are_consistent(void **state)
+{
+	(void)state;
+	for (int nr = 0; nr < SYSCALL_NR_MAX; nr++) {
+		const struct syscall_desc *d = &syscall_table[nr];
+		bool reads_memory = false;
+
+		if (!d->name)
+			continue;
+		assert_in_range(d->nargs, 0, REC_ARGS);
+		for (int i = 0; i < d->nargs; i++) {
+			const struct syscall_arg *a = &d->args[i];
+
+			assert_non_null(a->name);
+			assert_in_range(a->kind, 0, KIND_COUNT - 1);
+			assert_true(a->size_arg >= -1 && a->size_arg < d->nargs);
+			if (a->kind == KIND_FLAGS || a->kind == KIND_ENUM)
+				assert_non_null(a->table);
+			if (a->kind == KIND_STRUCT || a->kind == KIND_OSTRUCT ||
+			    a->kind == KIND_IOSTRUCT || a->kind == KIND_STRUCTARR ||
+			    a->kind == KIND_OSTRUCTARR)
+				assert_true(a->struct_id > STRUCT_ID_NONE && a->struct_id < STRUCT_ID_COUNT);
+			reads_memory |= a->kind >= KIND_PATH;
+		}
+		/* A syscall with memory arguments has a program to read them. */
+		if (reads_memory)
+			assert_true(d->entry_prog || d->exit_prog);
+	}
+}
+
+/* xlat lists: no empty table, no nameless entry. */
+static void test_xlat_tables(void **state)
+{
+	(void)state;
+	for (const struct xlat *const *t = xlat_all; *t; t++) {
+		assert_true((*t)->count > 0);
+		for (unsigned int i = 0; i < (*t)->count; i++)
+			assert_non_null((*t)->entries[i].name);
+	}
+	assert_string_equal(xlat_name(&xlat_seek_whence, 0), "SEEK_SET");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_numbers_match_libaudit),
+		cmocka_unit_test(test_well_known_entries),
+		cmocka_unit_test(test_arguments_are_consistent),
+		cmocka_unit_test(test_xlat_tables),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
