@@ -86,8 +86,13 @@ struct {
 	__type(value, struct capture_buf);
 } entry_bufs SEC(".maps");
 
+/*
+ * One scratch record per CPU.  A plain array indexed by CPU rather than a
+ * per-CPU array, whose values the kernel caps at 32 KiB; the front end
+ * sizes it to the number of possible CPUs.
+ */
 struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(type, BPF_MAP_TYPE_ARRAY);
 	__uint(max_entries, 1);
 	__type(key, __u32);
 	__type(value, struct capture_buf);
@@ -124,16 +129,18 @@ static __always_inline __u8 *buf_payload(struct capture_buf *buf)
 
 static __always_inline struct capture_buf *scratch_buf(void)
 {
-	__u32 zero = 0;
+	__u32 cpu = bpf_get_smp_processor_id();
 
-	return bpf_map_lookup_elem(&scratch, &zero);
+	return bpf_map_lookup_elem(&scratch, &cpu);
 }
 
 static __always_inline bool bit_is_set(const volatile __u64 *bits, long nr)
 {
-	if (nr < 0 || nr >= SYSCALL_NR_MAX)
+	__u64 n = nr;
+
+	if (n >= SYSCALL_NR_MAX)
 		return false;
-	return (bits[nr / 64] >> (nr % 64)) & 1;
+	return (bits[n / 64] >> (n % 64)) & 1;
 }
 
 static __always_inline void clear_blobs(struct rec_call *rec, int first, int count)
@@ -482,7 +489,12 @@ static __always_inline void fill_args(__u64 *args, struct pt_regs *regs)
 	args[2] = PT_REGS_PARM3_CORE_SYSCALL(regs);
 	args[3] = PT_REGS_PARM4_CORE_SYSCALL(regs);
 	args[4] = PT_REGS_PARM5_CORE_SYSCALL(regs);
-	args[5] = PT_REGS_PARM6_CORE_SYSCALL(regs);
+	/* libbpf 1.1 has no PT_REGS_PARM6_CORE_SYSCALL. */
+#if defined(__TARGET_ARCH_x86)
+	args[5] = BPF_CORE_READ(regs, r9);
+#elif defined(__TARGET_ARCH_arm64)
+	args[5] = BPF_CORE_READ((struct user_pt_regs *)regs, regs[5]);
+#endif
 }
 
 /* Start a record in the per-CPU scratch buffer. */

@@ -489,16 +489,17 @@ static void print_argv(struct linebuf *lb, const struct captured *mem, const str
 	line_putc(lb, ']');
 }
 
-static void print_envp(struct linebuf *lb, const struct arg_value *arg, const struct print_opts *opts)
+static void print_envp(struct linebuf *lb, uint64_t raw, const struct captured *mem,
+		       const struct print_opts *opts)
 {
 	struct rec_argv_head head;
 
 	if (opts->verbose) {
-		print_argv(lb, &arg->mem, opts);
+		print_argv(lb, mem, opts);
 		return;
 	}
-	memcpy(&head, arg->mem.data, sizeof(head));
-	print_pointer(lb, arg->raw);
+	memcpy(&head, mem->data, sizeof(head));
+	print_pointer(lb, raw);
 	line_printf(lb, " /* %u var%s%s */", head.count, head.count == 1 ? "" : "s",
 		    head.flags & REC_ARGV_COUNT_TRUNCATED ? " or more" : "");
 }
@@ -557,6 +558,24 @@ static bool needs_success(const struct syscall_arg *desc)
 	}
 }
 
+/* The least payload a kind's printer reads: array heads come first. */
+static size_t min_payload(enum arg_kind kind)
+{
+	switch (kind) {
+	case KIND_ARGV:
+	case KIND_ENVP:
+		return sizeof(struct rec_argv_head);
+	case KIND_IOV:
+	case KIND_OIOV:
+		return sizeof(struct rec_iov_head);
+	case KIND_SOCKADDR:
+	case KIND_OSOCKADDR:
+		return sizeof(sa_family_t);
+	default:
+		return 0;
+	}
+}
+
 static void print_memory(struct linebuf *lb, const struct decoded_call *call, int i,
 			 const struct print_opts *opts)
 {
@@ -569,7 +588,8 @@ static void print_memory(struct linebuf *lb, const struct decoded_call *call, in
 		line_puts(lb, "NULL");
 		return;
 	}
-	if (!captured_ok(mem) || (needs_success(desc) && RET_IS_ERROR(call->rec->ret))) {
+	if (!captured_ok(mem) || (needs_success(desc) && RET_IS_ERROR(call->rec->ret)) ||
+	    (size_t)mem->len < min_payload(kind)) {
 		line_hex(lb, arg->raw);
 		return;
 	}
@@ -590,7 +610,7 @@ static void print_memory(struct linebuf *lb, const struct decoded_call *call, in
 		print_argv(lb, mem, opts);
 		return;
 	case KIND_ENVP:
-		print_envp(lb, arg, opts);
+		print_envp(lb, arg->raw, mem, opts);
 		return;
 	case KIND_IOV:
 	case KIND_OIOV:

@@ -92,6 +92,7 @@ static void set_settings(struct bstrace_bpf *skel, const struct options *opts)
 			skel->rodata->entry_capture[nr / 64] |= 1ULL << (nr % 64);
 	}
 	bpf_map__set_max_entries(skel->maps.events, size);
+	bpf_map__set_max_entries(skel->maps.scratch, (__u32)libbpf_num_possible_cpus());
 }
 
 static int fill_tail_calls(struct bstrace_bpf *skel, const struct options *opts)

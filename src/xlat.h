@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Flag and enum tables, generated from syscalls/xlat/*.in. */
+/* Flag and enum tables, generated from the lists in syscalls/xlat/. */
 #ifndef BSTRACE_XLAT_H
 #define BSTRACE_XLAT_H
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * gen: turns syscalls.tbl and xlat/*.in into the tables both sides use.
+ * gen: turns syscalls.tbl and the lists in xlat/ into the tables both sides use.
  *
  *   gen syscalls.tbl XLATDIR OUTDIR
  *
@@ -374,6 +374,14 @@ static const char *audit_name_on_arch(const struct line_desc *l)
 	return l->alias_all[0] ? l->alias_all : l->name;
 }
 
+static bool has_arch_alias(const struct line_desc *l)
+{
+	for (int i = 0; i < l->nalias_arch; i++)
+		if (!strcmp(l->alias_arch[i][0], BUILD_ARCH))
+			return true;
+	return false;
+}
+
 /* Give every line its number and check libaudit's names are all covered. */
 static void resolve_numbers(void)
 {
@@ -392,9 +400,19 @@ static void resolve_numbers(void)
 			continue;
 		if (nr >= SYSCALL_NR_MAX)
 			die(lines[i].lineno, "number %d is past SYSCALL_NR_MAX", nr);
-		if (owner[nr] >= 0)
-			die(lines[i].lineno, "%s is number %d, as is line %d", lines[i].name,
-			    nr, lines[owner[nr]].lineno);
+		if (owner[nr] >= 0) {
+			/* An alias for this arch beats a line's plain name. */
+			bool mine = has_arch_alias(&lines[i]), theirs = has_arch_alias(&lines[owner[nr]]);
+
+			if (mine == theirs)
+				die(lines[i].lineno, "%s is number %d, as is line %d", lines[i].name,
+				    nr, lines[owner[nr]].lineno);
+			if (!mine) {
+				lines[i].nr = -1;
+				continue;
+			}
+			lines[owner[nr]].nr = -1;
+		}
 		owner[nr] = i;
 	}
 	for (int nr = 0; nr < SYSCALL_NR_MAX; nr++) {
