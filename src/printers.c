@@ -594,7 +594,14 @@ static void print_memory(struct linebuf *lb, const struct decoded_call *call, in
 		return;
 	}
 	switch (kind) {
-	case KIND_PATH:
+	case KIND_PATH: {
+		/* File names are not strings to strace: -s does not cut them. */
+		struct print_opts whole = *opts;
+
+		whole.max_strlen = REC_PATH_MAX;
+		print_quoted(lb, mem->data, (size_t)mem->len, mem->truncated, &whole);
+		return;
+	}
 	case KIND_STR:
 	case KIND_IBUF:
 	case KIND_OBUF:
