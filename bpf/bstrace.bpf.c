@@ -46,9 +46,12 @@ struct inflight {
 	__s32 nr;
 	__u32 flags;		/* INFLIGHT_* */
 	__u64 enter_ns;
+	__u64 cpu_mark;		/* the task's CPU clock at entry, for -c */
 	__u64 args[REC_ARGS];
 };
 #define INFLIGHT_ENTRY_CAPTURED	0x1
+
+#include "summary.bpf.h"
 
 /*
  * A record being built: its header and payload, and how much payload is
@@ -548,10 +551,21 @@ int on_sys_enter(struct bpf_raw_tracepoint_args *ctx)
 		return 0;
 	in.nr = nr;
 	in.enter_ns = bpf_ktime_get_ns();
+	in.cpu_mark = summary_entry_mark(in.enter_ns);
+	/* -c sends no records: the arguments are never looked at. */
+	if (summary_mode == SUMMARY_ONLY) {
+		bpf_map_update_elem(&inflight, &tid, &in, BPF_ANY);
+		return 0;
+	}
 	fill_args(in.args, (struct pt_regs *)ctx->args[0]);
 
-	/* These never return: their line is complete now. */
+	/*
+	 * These never return: their line is complete now.  They have no
+	 * duration, so --min-duration never shows them.
+	 */
 	if (nr == SYS_exit || nr == SYS_exit_group) {
+		if (min_duration_ns)
+			return 0;
 		buf = begin_record(pid_tgid, &in);
 		if (!buf)
 			return 0;
@@ -599,17 +613,31 @@ int on_sys_exit(struct bpf_raw_tracepoint_args *ctx)
 	struct inflight *in = bpf_map_lookup_elem(&inflight, &tid);
 	struct capture_buf *buf;
 	struct rec_call *rec;
+	__u64 now;
 	__u32 nr;
 
 	if (!in)
 		return 0;
+	now = bpf_ktime_get_ns();
+	/* Fast calls are dropped here, before anything is counted or copied. */
+	if (now - in->enter_ns < min_duration_ns) {
+		bpf_map_delete_elem(&inflight, &tid);
+		return 0;
+	}
+	if (summary_mode != SUMMARY_OFF)
+		count_call(pid_tgid >> 32, in->nr, ctx->args[1], now - in->enter_ns,
+			   in->cpu_mark, now);
+	if (summary_mode == SUMMARY_ONLY) {
+		bpf_map_delete_elem(&inflight, &tid);
+		return 0;
+	}
 	buf = begin_record(pid_tgid, in);
 	if (!buf) {
 		bpf_map_delete_elem(&inflight, &tid);
 		return 0;
 	}
 	rec = buf_rec(buf);
-	rec->exit_ns = bpf_ktime_get_ns();
+	rec->exit_ns = now;
 	rec->ret = ctx->args[1];
 	nr = in->nr;
 	if (in->flags & INFLIGHT_ENTRY_CAPTURED)

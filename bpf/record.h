@@ -160,4 +160,32 @@ enum capture_op {
 #define CAP_AT_ENTRY		0x1
 #define CAP_ON_SUCCESS		0x2	/* at exit, only if ret >= 0 */
 
+/*
+ * -c / -C / --histogram: per-syscall statistics kept by the kernel side in
+ * per-CPU maps (summed by the front end), so they stay exact when the ring
+ * buffer drops records and cost no record at all under -c.
+ */
+#define SUMMARY_HIST_SLOTS	32	/* log2 buckets of microseconds */
+
+enum summary_mode {
+	SUMMARY_OFF = 0,
+	SUMMARY_ALSO,		/* -C: count, and send the records too */
+	SUMMARY_ONLY,		/* -c: count only */
+};
+
+struct syscall_stats {
+	__u64 calls;
+	__u64 errors;
+	__u64 time_ns;		/* system time in the call, or wall time with -w */
+	__u64 min_ns;		/* valid once calls > 0 */
+	__u64 max_ns;
+	__u64 hist[SUMMARY_HIST_SLOTS];	/* slot 0: < 1 us; slot i: [2^(i-1), 2^i) us */
+};
+
+/* Key of the per-process statistics (--per-process). */
+struct stats_key {
+	__u32 tgid;
+	__u32 nr;
+};
+
 #endif /* BSTRACE_RECORD_H */

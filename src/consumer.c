@@ -13,6 +13,7 @@ void consumer_init(struct consumer *c, int fd, const struct print_opts *print,
 	line_reset(&c->line);
 	c->print = *print;
 	c->follow_forks = follow_forks;
+	c->summary_only = false;
 	c->leader = leader;
 	c->processes = 1;
 	c->lost = 0;
@@ -45,7 +46,7 @@ static void handle_call(struct consumer *c, const void *data, size_t size)
 
 static void handle_exit(struct consumer *c, const struct rec_proc_exit *rec)
 {
-	if (!rec->group_dead)
+	if (!rec->group_dead || c->summary_only)
 		return;
 	put_prefix(c, rec->tgid);
 	format_strace_exit(&c->line, rec->exit_code);

@@ -19,6 +19,7 @@ struct consumer {
 	struct linebuf line;
 	struct print_opts print;
 	bool follow_forks;
+	bool summary_only;		/* -c: the table is the whole output */
 	pid_t leader;			/* the first traced process */
 	unsigned int processes;		/* traced processes alive */
 	uint64_t lost;			/* records the kernel could not send */

@@ -15,12 +15,14 @@
 #include "consumer.h"
 #include "launch.h"
 #include "options.h"
+#include "summary_report.h"
 #include "tracer.h"
 
 /* How long the reader sleeps when no wakeup comes: records wait at most this. */
 #define POLL_INTERVAL_MS 50
 
 static struct consumer consumer;
+static struct summary_report summary;
 
 static int open_output(const struct options *opts)
 {
@@ -41,10 +43,11 @@ static int trace_command(struct tracer *t, struct launched *child)
 	int status = 0;
 
 	for (;;) {
-		int sig = tracer_poll(t, POLL_INTERVAL_MS);
+		int sig = tracer_poll(t, summary_report_timeout_ms(&summary, POLL_INTERVAL_MS));
 
 		if (sig < 0)
 			return -1;
+		summary_report_tick(&summary, t, &consumer.out);
 		if (sig == SIGCHLD || sig == 0) {
 			pid_t done = waitpid(child->pid, &status, WNOHANG);
 
@@ -96,7 +99,9 @@ int main(int argc, char **argv)
 	if (!launch_prepare(&child, opts.command))
 		return 1;
 	consumer_init(&consumer, out_fd, &opts.print, opts.follow_forks, child.pid);
+	consumer.summary_only = opts.summary.mode == SUMMARY_ONLY;
 	if (tracer_start(&tracer, &opts, consumer_handle, &consumer) ||
+	    summary_report_init(&summary, &opts.summary, &tracer) ||
 	    tracer_watch_task(&tracer, child.pid, TASK_TRACED | TASK_WAIT_EXEC) ||
 	    !launch_go(&child)) {
 		launch_abort(&child);
@@ -105,6 +110,9 @@ int main(int argc, char **argv)
 	}
 	status = trace_command(&tracer, &child);
 	tracer_drain(&tracer);
+	/* Interrupted or not, the summary of what was traced is printed. */
+	summary_report_final(&summary, &tracer, &consumer.out);
+	summary_report_free(&summary);
 	report_end(&tracer);
 	tracer_stop(&tracer);
 	if (status < 0)

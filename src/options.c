@@ -11,6 +11,7 @@
 
 #include "options.h"
 #include "syscall_table.h"
+#include "timeparse.h"
 
 #define DEFAULT_BUFFER_SIZE	(16UL << 20)
 
@@ -31,6 +32,7 @@ static void print_help(void)
 {
 	fputs(
 "Usage: bstrace [-dfvxV] [-e EXPR] [-o FILE] [-s STRSIZE] PROG [ARGS]\n"
+"   or: bstrace -c[dfw] [-e EXPR] [-O OVERHEAD] [-S SORTBY] [-U COLUMNS] PROG [ARGS]\n"
 "\n"
 "Trace the system calls of PROG as strace does, with eBPF instead of ptrace.\n"
 "\n"
@@ -47,6 +49,33 @@ static void print_help(void)
 "Filtering:\n"
 "  -e trace=[!]{NAME[,NAME]...|all|none}, --trace=...\n"
 "                 trace only the named syscalls (selected in the kernel)\n"
+"\n"
+"Statistics (counted in the kernel):\n"
+"  -c, --summary-only\n"
+"                 count time, calls, and errors for each syscall and report\n"
+"                 summary\n"
+"  -C, --summary  like -c, but also print the regular output\n"
+"  -O OVERHEAD[UNIT], --summary-syscall-overhead=OVERHEAD[UNIT]\n"
+"                 set overhead for tracing syscalls to OVERHEAD UNITs\n"
+"     units:      one of s, ms, us, ns; default is microseconds\n"
+"  -S SORTBY, --summary-sort-by=SORTBY\n"
+"                 sort syscall counts by: time, min-time, max-time, avg-time,\n"
+"                 calls, errors, name, nothing (default time)\n"
+"  -U COLUMNS, --summary-columns=COLUMNS\n"
+"                 show specific columns in the summary report: comma-separated\n"
+"                 list of time-percent, total-time, min-time, max-time,\n"
+"                 avg-time, calls, errors, name\n"
+"                 (default time-percent,total-time,avg-time,calls,errors,name)\n"
+"  -w, --summary-wall-clock\n"
+"                 summarise syscall latency (default is system time)\n"
+"  --min-duration=TIME\n"
+"                 show (and count) only calls that last at least TIME\n"
+"                 (units s, ms, us, ns; default ms), dropped in the kernel\n"
+"  --histogram    with the summary, a log2 histogram of each syscall's latency\n"
+"  --per-process  one summary per process (with -f)\n"
+"  --interval=SECONDS\n"
+"                 print the summary of the last SECONDS every SECONDS\n"
+"  (--histogram, --per-process and --interval imply -c unless -C is given)\n"
 "\n"
 "Tracing:\n"
 "  -f, --follow-forks\n"
@@ -90,6 +119,17 @@ static bool parse_size(const char *s, unsigned long *out)
 	if (*end)
 		return false;
 	*out = v;
+	return true;
+}
+
+static bool set_summary_mode(struct summary_opts *s, enum summary_mode mode)
+{
+	if (s->mode != SUMMARY_OFF && s->mode != mode) {
+		fprintf(stderr, "bstrace: -c/--summary-only and -C/--summary are mutually exclusive\n");
+		usage_hint();
+		return false;
+	}
+	s->mode = mode;
 	return true;
 }
 
@@ -144,7 +184,10 @@ static bool parse_expr(struct options *opts, const char *expr)
 
 enum parse_result options_parse(struct options *opts, int argc, char **argv)
 {
-	enum { OPT_BUFFER_SIZE = 256 };
+	enum {
+		OPT_BUFFER_SIZE = 256, OPT_MIN_DURATION, OPT_HISTOGRAM, OPT_PER_PROCESS,
+		OPT_INTERVAL,
+	};
 	static const struct option long_options[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "string-limit", required_argument, NULL, 's' },
@@ -155,6 +198,16 @@ enum parse_result options_parse(struct options *opts, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "buffer-size", required_argument, NULL, OPT_BUFFER_SIZE },
+		{ "summary-only", no_argument, NULL, 'c' },
+		{ "summary", no_argument, NULL, 'C' },
+		{ "summary-sort-by", required_argument, NULL, 'S' },
+		{ "summary-columns", required_argument, NULL, 'U' },
+		{ "summary-wall-clock", no_argument, NULL, 'w' },
+		{ "summary-syscall-overhead", required_argument, NULL, 'O' },
+		{ "min-duration", required_argument, NULL, OPT_MIN_DURATION },
+		{ "histogram", no_argument, NULL, OPT_HISTOGRAM },
+		{ "per-process", no_argument, NULL, OPT_PER_PROCESS },
+		{ "interval", required_argument, NULL, OPT_INTERVAL },
 		{ NULL, 0, NULL, 0 },
 	};
 	unsigned long value;
@@ -164,10 +217,55 @@ enum parse_result options_parse(struct options *opts, int argc, char **argv)
 	opts->print.max_strlen = 32;
 	opts->buffer_size = DEFAULT_BUFFER_SIZE;
 	set_all(opts->selected, true);
+	summary_opts_init(&opts->summary);
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:de:fho:s:vVx", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:cCde:fho:O:s:S:U:vVwx", long_options, NULL)) != -1) {
 		switch (c) {
+		case 'c':
+		case 'C':
+			if (!set_summary_mode(&opts->summary, c == 'c' ? SUMMARY_ONLY : SUMMARY_ALSO))
+				return PARSE_ERROR;
+			break;
+		case 'S':
+			if (!summary_parse_sort(&opts->summary, optarg))
+				return PARSE_ERROR;
+			break;
+		case 'U':
+			if (!summary_parse_columns(&opts->summary, optarg))
+				return PARSE_ERROR;
+			break;
+		case 'w':
+			opts->summary.wall_clock = true;
+			break;
+		case 'O':
+			if (!parse_duration_ns(optarg, NS_PER_US, &opts->summary.overhead_ns)) {
+				fprintf(stderr, "bstrace: invalid -O argument: '%s'\n", optarg);
+				usage_hint();
+				return PARSE_ERROR;
+			}
+			break;
+		case OPT_MIN_DURATION:
+			if (!parse_duration_ns(optarg, NS_PER_MS, &opts->summary.min_duration_ns)) {
+				fprintf(stderr, "bstrace: invalid --min-duration: '%s' "
+					"(a number with s, ms, us or ns; default ms)\n", optarg);
+				return PARSE_ERROR;
+			}
+			break;
+		case OPT_INTERVAL:
+			if (!parse_duration_ns(optarg, NS_PER_SEC, &opts->summary.interval_ns) ||
+			    opts->summary.interval_ns < NS_PER_MS * 10) {
+				fprintf(stderr, "bstrace: invalid --interval: '%s' "
+					"(seconds, at least 0.01)\n", optarg);
+				return PARSE_ERROR;
+			}
+			break;
+		case OPT_HISTOGRAM:
+			opts->summary.histogram = true;
+			break;
+		case OPT_PER_PROCESS:
+			opts->summary.per_process = true;
+			break;
 		case 'd':
 			opts->debug = true;
 			break;
@@ -232,5 +330,9 @@ enum parse_result options_parse(struct options *opts, int argc, char **argv)
 		return PARSE_ERROR;
 	}
 	opts->command = argv + optind;
+	/* The summary views need a summary: without -C, they mean -c. */
+	if ((opts->summary.histogram || opts->summary.per_process || opts->summary.interval_ns) &&
+	    opts->summary.mode == SUMMARY_OFF)
+		opts->summary.mode = SUMMARY_ONLY;
 	return PARSE_RUN;
 }

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "printers.h"
+#include "summary.h"
 #include "../bpf/record.h"
 
 struct options {
@@ -17,6 +18,7 @@ struct options {
 	unsigned long buffer_size;	/* --buffer-size, bytes */
 	uint64_t selected[SYSCALL_NR_MAX / 64];	/* -e trace= */
 	struct print_opts print;
+	struct summary_opts summary;	/* -c -C -S -U -w -O --min-duration ... */
 };
 
 enum parse_result { PARSE_RUN, PARSE_EXIT_OK, PARSE_ERROR };

@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/signalfd.h>
@@ -11,6 +12,7 @@
 
 #include "bstrace.skel.h"
 #include "probe.h"
+#include "summary.h"
 #include "syscall_table.h"
 #include "tracer.h"
 
@@ -64,7 +66,9 @@ static void choose_programs(struct bstrace_bpf *skel, const struct options *opts
 		if (strncmp(name, "cap_", 4))
 			continue;
 		bpf_program__set_autoattach(prog, false);
-		for (int nr = 0; nr < SYSCALL_NR_MAX && !needed; nr++) {
+		/* -c reads no arguments. */
+		for (int nr = 0; nr < SYSCALL_NR_MAX && !needed &&
+		     opts->summary.mode != SUMMARY_ONLY; nr++) {
 			const struct syscall_desc *d = &syscall_table[nr];
 
 			needed = d->name && selected(opts, nr) &&
@@ -72,6 +76,25 @@ static void choose_programs(struct bstrace_bpf *skel, const struct options *opts
 				  (d->exit_prog && !strcmp(d->exit_prog, name)));
 		}
 		bpf_program__set_autoload(prog, needed);
+	}
+}
+
+/* Ring size when only process events travel through it (-c). */
+#define EVENTS_ONLY_RING	(256UL << 10)
+
+static void set_summary_settings(struct bstrace_bpf *skel, const struct summary_opts *o)
+{
+	skel->rodata->summary_mode = o->mode;
+	skel->rodata->summary_wall_clock = o->wall_clock;
+	skel->rodata->summary_per_process = o->per_process;
+	skel->rodata->summary_histogram = o->histogram;
+	skel->rodata->summary_overhead_ns = o->overhead_ns;
+	skel->rodata->min_duration_ns = o->min_duration_ns;
+	if (!o->per_process)
+		bpf_map__set_max_entries(skel->maps.process_stats, 1);
+	if (o->mode == SUMMARY_ONLY) {
+		bpf_map__set_max_entries(skel->maps.events, EVENTS_ONLY_RING);
+		bpf_map__set_max_entries(skel->maps.scratch, 1);
 	}
 }
 
@@ -93,6 +116,7 @@ static void set_settings(struct bstrace_bpf *skel, const struct options *opts)
 	}
 	bpf_map__set_max_entries(skel->maps.events, size);
 	bpf_map__set_max_entries(skel->maps.scratch, (__u32)libbpf_num_possible_cpus());
+	set_summary_settings(skel, &opts->summary);
 }
 
 static int fill_tail_calls(struct bstrace_bpf *skel, const struct options *opts)
@@ -105,7 +129,7 @@ static int fill_tail_calls(struct bstrace_bpf *skel, const struct options *opts)
 		const char *names[2] = { d->entry_prog, d->exit_prog };
 		int map_fds[2] = { entry_fd, exit_fd };
 
-		if (!d->name || !selected(opts, nr))
+		if (!d->name || !selected(opts, nr) || opts->summary.mode == SUMMARY_ONLY)
 			continue;
 		for (int i = 0; i < 2; i++) {
 			struct bpf_program *prog;
@@ -181,6 +205,14 @@ int tracer_start(struct tracer *t, const struct options *opts,
 		return -1;
 	}
 
+	t->ncpus = libbpf_num_possible_cpus();
+	if (t->ncpus <= 0)
+		return fail("cannot count the CPUs", t->ncpus ? -t->ncpus : EINVAL);
+	if (opts->summary.mode != SUMMARY_OFF) {
+		t->per_cpu = calloc((size_t)t->ncpus, sizeof(*t->per_cpu));
+		if (!t->per_cpu)
+			return fail("cannot allocate", ENOMEM);
+	}
 	t->skel = bstrace_bpf__open();
 	if (!t->skel)
 		return fail("cannot open the BPF object", errno);
@@ -239,6 +271,58 @@ uint64_t tracer_lost(const struct tracer *t)
 	return t->skel && t->skel->bss ? t->skel->bss->lost_records : 0;
 }
 
+size_t tracer_stats_capacity(const struct tracer *t)
+{
+	__u32 per_process;
+
+	if (!t->skel)
+		return 0;
+	per_process = bpf_map__max_entries(t->skel->maps.process_stats);
+	return per_process > 1 ? per_process : SYSCALL_NR_MAX;
+}
+
+static bool read_one(struct tracer *t, struct bpf_map *map, const void *key, size_t key_size,
+		     struct summary_row *row)
+{
+	size_t size = (size_t)t->ncpus * sizeof(*t->per_cpu);
+
+	if (bpf_map__lookup_elem(map, key, key_size, t->per_cpu, size, 0))
+		return false;
+	memset(&row->st, 0, sizeof(row->st));
+	summary_add_cpu_values(&row->st, t->per_cpu, t->ncpus);
+	return row->st.calls != 0;
+}
+
+size_t tracer_read_stats(struct tracer *t, struct summary_row *rows, size_t max)
+{
+	struct bpf_map *per_process = t->skel->maps.process_stats;
+	struct stats_key key, next;
+	const void *prev = NULL;
+	size_t n = 0;
+
+	if (!t->per_cpu)
+		return 0;
+	if (bpf_map__max_entries(per_process) <= 1) {
+		for (__u32 nr = 0; nr < SYSCALL_NR_MAX && n < max; nr++) {
+			rows[n].tgid = 0;
+			rows[n].nr = nr;
+			if (read_one(t, t->skel->maps.stats, &nr, sizeof(nr), &rows[n]))
+				n++;
+		}
+		return n;
+	}
+	while (n < max && !bpf_map__get_next_key(per_process, prev, &next, sizeof(next))) {
+		key = next;
+		prev = &key;
+		rows[n].tgid = key.tgid;
+		rows[n].nr = key.nr;
+		if (read_one(t, per_process, &key, sizeof(key), &rows[n]))
+			n++;
+	}
+	summary_sort_by_process(rows, n);
+	return n;
+}
+
 void tracer_stop(struct tracer *t)
 {
 	ring_buffer__free(t->rb);
@@ -247,6 +331,8 @@ void tracer_stop(struct tracer *t)
 		close(t->epoll_fd);
 	if (t->signal_fd >= 0)
 		close(t->signal_fd);
+	free(t->per_cpu);
+	t->per_cpu = NULL;
 	t->rb = NULL;
 	t->skel = NULL;
 	t->epoll_fd = t->signal_fd = -1;

@@ -15,8 +15,12 @@
 
 struct bstrace_bpf;
 
+struct summary_row;
+
 struct tracer {
 	struct bstrace_bpf *skel;
+	int ncpus;			/* possible CPUs: per-CPU map values */
+	struct syscall_stats *per_cpu;	/* one map value, read buffer */
 	struct ring_buffer *rb;
 	int epoll_fd;		/* the ring buffer's and our signals */
 	int signal_fd;
@@ -35,6 +39,13 @@ int tracer_poll(struct tracer *t, int timeout_ms);
 /* Hand over whatever is left in the ring. */
 void tracer_drain(struct tracer *t);
 uint64_t tracer_lost(const struct tracer *t);
+/*
+ * The kernel's per-syscall statistics (-c), summed over CPUs, into at most
+ * max rows sorted by (tgid, nr); returns the number of rows.
+ */
+size_t tracer_read_stats(struct tracer *t, struct summary_row *rows, size_t max);
+/* How many rows tracer_read_stats can return at most. */
+size_t tracer_stats_capacity(const struct tracer *t);
 void tracer_stop(struct tracer *t);
 
 #endif

@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * -c, -C, --histogram and --min-duration: counted in the kernel at sys_exit,
+ * before any record is reserved, so a summary costs a map update per call
+ * and no ring-buffer traffic, and stays exact when records are lost.
+ *
+ * Included by bstrace.bpf.c after its settings and the inflight struct.
+ */
+#ifndef BSTRACE_SUMMARY_BPF_H
+#define BSTRACE_SUMMARY_BPF_H
+
+/* Settings, written by the front end between open and load. */
+const volatile __u32 summary_mode = SUMMARY_OFF;
+const volatile __u32 summary_wall_clock = 0;	/* -w */
+const volatile __u32 summary_per_process = 0;	/* --per-process */
+const volatile __u32 summary_histogram = 0;	/* --histogram */
+const volatile __u64 summary_overhead_ns = 0;	/* -O */
+const volatile __u64 min_duration_ns = 0;	/* --min-duration */
+
+/* Indexed by syscall number: the common case needs no hashing. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, SYSCALL_NR_MAX);
+	__type(key, __u32);
+	__type(value, struct syscall_stats);
+} stats SEC(".maps");
+
+/* --per-process: keyed by (tgid, nr); sized to 1 by the front end when unused. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_HASH);
+	__uint(max_entries, 16384);
+	__type(key, struct stats_key);
+	__type(value, struct syscall_stats);
+} process_stats SEC(".maps");
+
+/*
+ * The CPU time a task has run, to the nanosecond: what the scheduler has
+ * accounted (sum_exec_runtime) plus what it has not yet (since exec_start).
+ * The two clocks differ by an offset that cancels out in a difference, so
+ * the difference at exit and entry is the time the task ran in the call.
+ */
+static __always_inline __u64 task_cpu_ns(__u64 now)
+{
+	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+
+	return BPF_CORE_READ(task, se.sum_exec_runtime) + now -
+	       BPF_CORE_READ(task, se.exec_start);
+}
+
+/* What sys_enter notes for the summary: the CPU clock, unless -w. */
+static __always_inline __u64 summary_entry_mark(__u64 now)
+{
+	if (summary_mode == SUMMARY_OFF || summary_wall_clock)
+		return 0;
+	return task_cpu_ns(now);
+}
+
+/* The slot of a duration: 0 below 1 us, else 1 + floor(log2(us)). */
+static __always_inline __u32 hist_slot(__u64 ns)
+{
+	__u64 us = ns / 1000;
+	__u32 slot = 0;
+
+	for (int i = 0; i < SUMMARY_HIST_SLOTS - 1 && us; i++) {
+		us >>= 1;
+		slot++;
+	}
+	return slot;
+}
+
+static __always_inline struct syscall_stats *stats_slot(__u32 tgid, __u32 nr)
+{
+	static const struct syscall_stats zero;
+	struct stats_key key = { .tgid = tgid, .nr = nr };
+	struct syscall_stats *s;
+
+	if (!summary_per_process)
+		return bpf_map_lookup_elem(&stats, &nr);
+	s = bpf_map_lookup_elem(&process_stats, &key);
+	if (s)
+		return s;
+	bpf_map_update_elem(&process_stats, &key, &zero, BPF_NOEXIST);
+	return bpf_map_lookup_elem(&process_stats, &key);
+}
+
+/* Account one finished call; the map is per-CPU, so no atomics are needed. */
+static __always_inline void count_call(__u32 tgid, __u32 nr, __s64 ret,
+				       __u64 wall_ns, __u64 cpu_mark, __u64 now)
+{
+	struct syscall_stats *s = stats_slot(tgid, nr);
+	__u64 t = wall_ns;
+
+	if (!s)
+		return;
+	if (!summary_wall_clock) {
+		t = task_cpu_ns(now) - cpu_mark;
+		if ((__s64)t < 0 || t > wall_ns)
+			t = t > wall_ns && (__s64)t > 0 ? wall_ns : 0;
+	}
+	t = t > summary_overhead_ns ? t - summary_overhead_ns : 0;
+	s->calls++;
+	/* strace counts -4095..-1 as errors, as the kernel's IS_ERR_VALUE does. */
+	if (ret < 0 && ret >= -4095)
+		s->errors++;
+	s->time_ns += t;
+	if (s->calls == 1 || t < s->min_ns)
+		s->min_ns = t;
+	if (t > s->max_ns)
+		s->max_ns = t;
+	if (summary_histogram)
+		s->hist[hist_slot(wall_ns) & (SUMMARY_HIST_SLOTS - 1)]++;
+}
+
+#endif

@@ -1,0 +1,39 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# --min-duration shows exactly the slow calls among thousands of fast ones,
+# and -c --min-duration counts only them.
+. "$TESTLIB"
+require_bpf
+
+"$BSTRACE" --min-duration=10ms -o "$WORK/b" "$PROGS/slowcalls" || fail "bstrace failed"
+calls=$(grep -vc '^+++' "$WORK/b")
+slow=$(grep -c '^clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=0, tv_nsec=30000000}, NULL) = 0$' "$WORK/b")
+[ "$calls" -eq 3 ] && [ "$slow" -eq 3 ] || fail "expected the 3 sleeps only, got:
+$(cat "$WORK/b")"
+grep -qx '+++ exited with 0 +++' "$WORK/b" || fail "exit line missing"
+
+# Units: a bare number is milliseconds, as perf's --duration.
+"$BSTRACE" --min-duration=10 -o "$WORK/b2" "$PROGS/slowcalls"
+[ "$(grep -vc '^+++' "$WORK/b2")" -eq 3 ] || fail "bare --min-duration is not in ms"
+"$BSTRACE" --min-duration=1s -o "$WORK/b3" "$PROGS/slowcalls"
+[ "$(grep -vc '^+++' "$WORK/b3")" -eq 0 ] || fail "--min-duration=1s showed calls"
+
+# Without it, the fast calls are all there (the test can tell the difference).
+"$BSTRACE" -e trace=getppid -o "$WORK/all" "$PROGS/slowcalls"
+[ "$(grep -c '^getppid()' "$WORK/all")" -eq 6000 ] || fail "fast calls not all traced"
+
+# -c counts only the slow ones.
+"$BSTRACE" -c --min-duration=10ms -U calls,name -o "$WORK/c" "$PROGS/slowcalls"
+grep -qE '^ +3 clock_nanosleep$' "$WORK/c" || fail "-c --min-duration: $(cat "$WORK/c")"
+grep -q getppid "$WORK/c" && fail "-c --min-duration counted fast calls"
+
+# --histogram: the sleeps land in the [16K, 32K) us bucket.
+"$BSTRACE" --histogram -e trace=clock_nanosleep -o "$WORK/h" "$PROGS/slowcalls"
+grep -qx '@usecs\[clock_nanosleep\]:' "$WORK/h" || fail "no histogram: $(cat "$WORK/h")"
+grep -qE '^\[16K, 32K\) +3 \|@+\|$' "$WORK/h" || fail "sleeps not in [16K, 32K): $(cat "$WORK/h")"
+
+# Bad values are one line and exit 1.
+for bad in 10q -5 abc 1e400 ""; do
+	"$BSTRACE" --min-duration="$bad" true 2> "$WORK/err" && fail "accepted --min-duration=$bad"
+	[ "$(wc -l < "$WORK/err")" -eq 1 ] || fail "not one line for --min-duration=$bad"
+done
+exit 0

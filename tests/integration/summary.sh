@@ -1,0 +1,60 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# -c and -C against strace's: the same rows, calls and errors, the same
+# layout; -S/-U as strace; time columns only checked for sense.
+. "$TESTLIB"
+require_bpf
+require_strace
+
+# The time columns (% time, seconds, usecs/call) differ between two runs.
+mask_times() {
+	sed -E 's/^ *[0-9]+\.[0-9]{2} +[0-9]+\.[0-9]{6} +[0-9]+ /TIMES /' "$1" | sort
+}
+
+strace -c -o "$WORK/s" "$PROGS/fileio" "$WORK" || fail "strace -c failed"
+"$BSTRACE" -c -o "$WORK/b" "$PROGS/fileio" "$WORK" || fail "bstrace -c failed"
+head -2 "$WORK/b" > "$WORK/b.head"
+head -2 "$WORK/s" | cmp -s - "$WORK/b.head" || fail "header differs: $(cat "$WORK/b.head")"
+mask_times "$WORK/s" > "$WORK/s.rows"
+mask_times "$WORK/b" > "$WORK/b.rows"
+grep -q '^TIMES ' "$WORK/b.rows" || fail "no row in bstrace -c output"
+diff -u "$WORK/s.rows" "$WORK/b.rows" >&2 || fail "-c rows (calls, errors, names) differ"
+tail -1 "$WORK/b" | grep -qE '^100\.00 +[0-9]+\.[0-9]{6} +[0-9]+ +[0-9]+ +[0-9]+ total$' ||
+	fail "bad total row: $(tail -1 "$WORK/b")"
+echo "-c: $(wc -l < "$WORK/b.rows") rows identical after masking times"
+
+# Columns without times, sorted by calls then name: byte for byte.
+for sortby in calls name errors nothing; do
+	strace -c -S "$sortby" -U calls,errors,name -o "$WORK/s" "$PROGS/fileio" "$WORK"
+	"$BSTRACE" -c -S "$sortby" -U calls,errors,name -o "$WORK/b" "$PROGS/fileio" "$WORK"
+	diff -u "$WORK/s" "$WORK/b" >&2 || fail "-S $sortby -U calls,errors,name differs"
+done
+
+# -C: the trace, its exit line, then the table.
+strace -C -e trace=openat,close -o "$WORK/s" "$PROGS/fileio" "$WORK"
+"$BSTRACE" -C -e trace=openat,close -o "$WORK/b" "$PROGS/fileio" "$WORK"
+grep -n '^+++ exited with 0 +++$' "$WORK/b" | grep -q . || fail "-C lost the exit line"
+grep -c '^openat(' "$WORK/b" | grep -qx "$(grep -c '^openat(' "$WORK/s")" ||
+	fail "-C printed a different number of openat lines"
+sed -n '/^% time/,$p' "$WORK/s" > "$WORK/s.table"
+sed -n '/^% time/,$p' "$WORK/b" > "$WORK/b.table"
+mask_times "$WORK/s.table" > "$WORK/s.rows"
+mask_times "$WORK/b.table" > "$WORK/b.rows"
+diff -u "$WORK/s.rows" "$WORK/b.rows" >&2 || fail "-C table differs"
+
+# Default system time leaves out sleeping; -w (latency) counts it.
+"$BSTRACE" -c -U total-time,calls,name -e trace=clock_nanosleep -o "$WORK/b" sleep 0.2
+awk '$3 == "clock_nanosleep" && $1 > 0.05 { bad = 1 } END { exit bad }' "$WORK/b" ||
+	fail "system time includes sleep: $(cat "$WORK/b")"
+"$BSTRACE" -c -w -U total-time,calls,name -e trace=clock_nanosleep -o "$WORK/b" sleep 0.2
+awk '$3 == "clock_nanosleep" && $1 >= 0.19 { ok = 1 } END { exit !ok }' "$WORK/b" ||
+	fail "-w latency misses the sleep: $(cat "$WORK/b")"
+
+# -f sums the children's calls, like strace -f -c.
+strace -f -c -S name -U calls,errors,name -o "$WORK/s" sh -c "$PROGS/fileio $WORK; true"
+"$BSTRACE" -f -c -S name -U calls,errors,name -o "$WORK/b" sh -c "$PROGS/fileio $WORK; true"
+diff -u "$WORK/s" "$WORK/b" >&2 || fail "-f -c differs"
+
+# The command's exit status passes through -c.
+"$BSTRACE" -c -o /dev/null "$PROGS/exitcode" 7
+[ $? -eq 7 ] || fail "-c lost the exit status"
+exit 0
