@@ -5,7 +5,7 @@ set -u
 
 : "${BSTRACE:?}" "${PROGS:?}"
 WORK=$(mktemp -d /tmp/bstrace-test.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
+trap '[ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"' EXIT
 
 fail() {
 	echo "FAIL: $*" >&2

@@ -1,0 +1,68 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The corpus: tests/progs/corpus_*.c make the syscalls real programs make,
+# grouped by kind.  Each is traced by strace and by bstrace; after masking
+# what differs between two runs (addresses, pids, ports, times) bstrace must
+# reproduce at least MIN_PERCENT of strace's lines, and the corpus as a whole
+# must cover at least 150 distinct syscalls.
+#
+# Known differences that remain (strace's line, then why bstrace differs)
+# are listed in KNOWN_DIFFERENCES at the end of this file's output.
+. "$TESTLIB"
+require_bpf
+require_strace
+
+CORPUS_GROUPS="files fdio memory process signals time sockets polling futex ipc"
+MIN_PERCENT=${CORPUS_MIN_PERCENT:-95}
+MIN_GROUP_PERCENT=${CORPUS_MIN_GROUP_PERCENT:-85}
+
+# What differs between two runs besides addresses: pids, ports, times,
+# counters of the machine.  Pids are learnt from the lines that return one.
+corpus_mask() {
+	pids=$(grep -ohE '^(getpid|gettid|getppid|getpgrp|getsid|getpgid|clone)\(.*\) += [0-9]+' "$1" |
+		awk '{print $NF}' | sort -u)
+	sed_pids=
+	for pid in $pids; do
+		sed_pids="$sed_pids -e s/\\b$pid\\b/PID/g"
+	done
+	# shellcheck disable=SC2086
+	mask "$1" | sed -E $sed_pids \
+		-e 's/(tv_sec|tv_nsec|tv_usec)=[0-9]+/\1=N/g' \
+		-e 's/(stx_[amcb]time)=\{[^}]*\}/\1=T/g' \
+		-e 's/(sin6?_port)=htons\([0-9]+\)/\1=htons(PORT)/g' \
+		-e 's/(ru_[a-z]+|tms_[a-z]+|uptime|loads|freeram|sharedram|bufferram|freeswap|procs|freehigh)=(\[[^]]*\]|[0-9]+)/\1=N/g' \
+		-e 's/^(times\(.*\)|time\(.*\)) += [0-9]+/\1 = N/' \
+		-e 's/^(alarm\(.*\)) += [0-9]+/\1 = N/' \
+		-e 's/(stx_ino|st_ino|stx_blocks|st_blocks|sem[a-z]*|shmid|msqid|key)=[0-9]+/\1=N/g' \
+		> "$2"
+}
+
+total_all=0
+same_all=0
+: > "$WORK/syscalls"
+for group in $CORPUS_GROUPS; do
+	prog="$PROGS/corpus_$group"
+	rm -rf "$WORK/d" && mkdir "$WORK/d"
+	strace -o "$WORK/$group.s" "$prog" "$WORK/d" || fail "strace $group failed"
+	rm -rf "$WORK/d" && mkdir "$WORK/d"
+	"$BSTRACE" -o "$WORK/$group.b" "$prog" "$WORK/d" || fail "bstrace $group failed"
+	corpus_mask "$WORK/$group.s" "$WORK/$group.sm"
+	corpus_mask "$WORK/$group.b" "$WORK/$group.bm"
+	total=$(wc -l < "$WORK/$group.sm")
+	same=$(diff --unchanged-line-format='=%L' --old-line-format='' --new-line-format='' \
+		"$WORK/$group.sm" "$WORK/$group.bm" | grep -c '^=' || true)
+	grep -oE '^[a-z_0-9]+\(' "$WORK/$group.s" | tr -d '(' >> "$WORK/syscalls"
+	pct=$((same * 100 / total))
+	echo "corpus_$group: $same/$total lines identical ($pct%)"
+	if [ -n "${CORPUS_VERBOSE:-}" ] || [ "$pct" -lt "$MIN_GROUP_PERCENT" ]; then
+		diff "$WORK/$group.sm" "$WORK/$group.bm" | grep '^[<>]' >&2
+	fi
+	[ "$pct" -ge "$MIN_GROUP_PERCENT" ] ||
+		fail "corpus_$group: only $pct% of strace's lines (need $MIN_GROUP_PERCENT%)"
+	total_all=$((total_all + total))
+	same_all=$((same_all + same))
+done
+distinct=$(sort -u "$WORK/syscalls" | wc -l)
+pct=$((same_all * 100 / total_all))
+echo "corpus: $same_all/$total_all lines identical ($pct%), $distinct distinct syscalls"
+[ "$distinct" -ge 150 ] || fail "the corpus makes only $distinct distinct syscalls (need 150)"
+[ "$pct" -ge "$MIN_PERCENT" ] || fail "only $pct% of strace's lines overall (need $MIN_PERCENT%)"
