@@ -29,6 +29,9 @@
 /* How many pointers of an envp-like array are counted at most. */
 #define REC_ARGV_COUNT_MAX	4096
 #define REC_IOV_MAX		64
+/* What a by:N argument (its meaning depends on another) reads: the largest
+ * of its variants' structs (termios, flock, timespec, a short string). */
+#define REC_BY_BYTES		64
 
 #define SYSCALL_NR_MAX		512
 

@@ -32,11 +32,11 @@ static bool is_octal_digit(uint8_t c)
 }
 
 /* One byte inside quotes, as strace's string_quote() writes it. */
-static void quote_byte(struct linebuf *lb, uint8_t c, int next, const struct print_opts *opts)
+static void quote_byte(struct linebuf *lb, uint8_t c, int next, bool hex)
 {
 	static const char hexdigits[] = "0123456789abcdef";
 
-	if (opts->hex_strings == 2 || (opts->hex_strings == 1 && (c < ' ' || c >= 0x7f))) {
+	if (hex) {
 		char esc[4] = { '\\', 'x', hexdigits[c >> 4], hexdigits[c & 15] };
 
 		line_write(lb, esc, 4);
@@ -69,16 +69,29 @@ static void quote_byte(struct linebuf *lb, uint8_t c, int next, const struct pri
 	line_putc(lb, (char)('0' + (c & 7)));
 }
 
+/* -x: strace writes the whole string in hex once one byte is neither
+ * printable nor one of the whitespace escapes. */
+static bool needs_hex(const uint8_t *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] > 0x7e || (s[i] < ' ' && (unsigned int)(s[i] - 9) >= 5))
+			return true;
+	return false;
+}
+
 void print_quoted(struct linebuf *lb, const uint8_t *s, size_t n, bool truncated,
 		  const struct print_opts *opts)
 {
+	bool hex;
+
 	if (n > opts->max_strlen) {
 		n = opts->max_strlen;
 		truncated = true;
 	}
+	hex = opts->hex_strings == 2 || (opts->hex_strings == 1 && needs_hex(s, n));
 	line_putc(lb, '"');
 	for (size_t i = 0; i < n; i++)
-		quote_byte(lb, s[i], i + 1 < n ? s[i + 1] : -1, opts);
+		quote_byte(lb, s[i], i + 1 < n ? s[i + 1] : -1, hex);
 	line_putc(lb, '"');
 	if (truncated)
 		line_write(lb, "...", 3);
@@ -113,14 +126,36 @@ void print_flags(struct linebuf *lb, const struct xlat *table, uint64_t value)
 	}
 }
 
+/*
+ * Most enum arguments are C ints: a negative one (RUSAGE_CHILDREN) reaches
+ * the tracer sign- or zero-extended, so both forms name the same entry.
+ */
+static const char *enum_name(const struct xlat *table, uint64_t value, unsigned int *index)
+{
+	uint64_t widened = (uint64_t)(int64_t)(int32_t)value;
+
+	for (unsigned int i = 0; i < table->count; i++) {
+		if (table->entries[i].value == value ||
+		    (value >> 32 == 0 && table->entries[i].value == widened)) {
+			if (index)
+				*index = i;
+			return table->entries[i].name;
+		}
+	}
+	return NULL;
+}
+
 void print_enum(struct linebuf *lb, const struct xlat *table, uint64_t value)
 {
-	const char *name = xlat_name(table, value);
+	const char *name = enum_name(table, value, NULL);
 
-	if (name)
+	if (name) {
 		line_puts(lb, name);
-	else
-		line_hex(lb, value);
+		return;
+	}
+	line_hex(lb, value);
+	if (table->unknown)
+		line_printf(lb, " /* %s */", table->unknown);
 }
 
 static const char *signal_abbrev(int sig)
@@ -186,7 +221,7 @@ void print_sigset(struct linebuf *lb, const uint8_t *bytes, size_t n)
 	line_putc(lb, ']');
 }
 
-static void print_file_mode(struct linebuf *lb, uint64_t mode)
+void print_file_mode(struct linebuf *lb, uint64_t mode)
 {
 	static const struct { unsigned int type; const char *name; } types[] = {
 		{ S_IFREG, "S_IFREG" }, { S_IFDIR, "S_IFDIR" }, { S_IFCHR, "S_IFCHR" },
@@ -211,7 +246,7 @@ static void print_file_mode(struct linebuf *lb, uint64_t mode)
 	line_oct(lb, mode & 0777);
 }
 
-static void print_open_flags(struct linebuf *lb, uint64_t flags)
+void print_open_flags(struct linebuf *lb, uint64_t flags)
 {
 	uint64_t rest = flags & ~(uint64_t)O_ACCMODE;
 
@@ -219,185 +254,6 @@ static void print_open_flags(struct linebuf *lb, uint64_t flags)
 	if (rest) {
 		line_putc(lb, '|');
 		print_flags(lb, &xlat_open_flags, rest);
-	}
-}
-
-/* --- structs ---------------------------------------------------------------- */
-
-static void field(struct linebuf *lb, const char *name, bool *first)
-{
-	if (!*first)
-		line_write(lb, ", ", 2);
-	*first = false;
-	line_puts(lb, name);
-	line_putc(lb, '=');
-}
-
-static void print_dev(struct linebuf *lb, uint64_t dev)
-{
-	line_puts(lb, "makedev(");
-	line_hex(lb, major(dev));
-	line_write(lb, ", ", 2);
-	line_hex(lb, minor(dev));
-	line_putc(lb, ')');
-}
-
-static void print_stat(struct linebuf *lb, const struct stat *st, const struct print_opts *opts)
-{
-	bool first = true;
-
-	line_putc(lb, '{');
-	if (opts->verbose) {
-		field(lb, "st_dev", &first);
-		print_dev(lb, st->st_dev);
-		field(lb, "st_ino", &first);
-		line_udec(lb, st->st_ino);
-	}
-	field(lb, "st_mode", &first);
-	print_file_mode(lb, st->st_mode);
-	if (opts->verbose) {
-		field(lb, "st_nlink", &first);
-		line_udec(lb, st->st_nlink);
-		field(lb, "st_uid", &first);
-		line_udec(lb, st->st_uid);
-		field(lb, "st_gid", &first);
-		line_udec(lb, st->st_gid);
-		field(lb, "st_blksize", &first);
-		line_dec(lb, st->st_blksize);
-		field(lb, "st_blocks", &first);
-		line_dec(lb, st->st_blocks);
-	}
-	if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode)) {
-		field(lb, "st_rdev", &first);
-		print_dev(lb, st->st_rdev);
-	} else {
-		field(lb, "st_size", &first);
-		line_dec(lb, st->st_size);
-	}
-	if (!opts->verbose)
-		line_write(lb, ", ...", 5);
-	line_putc(lb, '}');
-}
-
-static void print_timespec(struct linebuf *lb, const struct timespec *ts)
-{
-	line_puts(lb, "{tv_sec=");
-	line_dec(lb, ts->tv_sec);
-	line_puts(lb, ", tv_nsec=");
-	line_dec(lb, ts->tv_nsec);
-	line_putc(lb, '}');
-}
-
-static void print_timeval(struct linebuf *lb, const struct timeval *tv)
-{
-	line_puts(lb, "{tv_sec=");
-	line_dec(lb, tv->tv_sec);
-	line_puts(lb, ", tv_usec=");
-	line_dec(lb, tv->tv_usec);
-	line_putc(lb, '}');
-}
-
-/* strace writes limits that are whole KiB as N*1024. */
-static void print_rlim(struct linebuf *lb, uint64_t v)
-{
-	if (v == UINT64_MAX)
-		line_puts(lb, "RLIM64_INFINITY");
-	else if (v && v % 1024 == 0) {
-		line_udec(lb, v / 1024);
-		line_puts(lb, "*1024");
-	} else {
-		line_udec(lb, v);
-	}
-}
-
-static void print_rlimit64(struct linebuf *lb, const struct kernel_rlimit64 *r)
-{
-	line_puts(lb, "{rlim_cur=");
-	print_rlim(lb, r->rlim_cur);
-	line_puts(lb, ", rlim_max=");
-	print_rlim(lb, r->rlim_max);
-	line_putc(lb, '}');
-}
-
-static void print_utsname(struct linebuf *lb, const struct utsname *u, const struct print_opts *opts)
-{
-	struct print_opts unlimited = *opts;
-
-	unlimited.max_strlen = sizeof(u->sysname);
-	line_puts(lb, "{sysname=");
-	print_quoted(lb, (const uint8_t *)u->sysname, strnlen(u->sysname, sizeof(u->sysname)), false, &unlimited);
-	line_puts(lb, ", nodename=");
-	print_quoted(lb, (const uint8_t *)u->nodename, strnlen(u->nodename, sizeof(u->nodename)), false, &unlimited);
-	if (opts->verbose) {
-		line_puts(lb, ", release=");
-		print_quoted(lb, (const uint8_t *)u->release, strnlen(u->release, sizeof(u->release)), false, &unlimited);
-		line_puts(lb, ", version=");
-		print_quoted(lb, (const uint8_t *)u->version, strnlen(u->version, sizeof(u->version)), false, &unlimited);
-		line_puts(lb, ", machine=");
-		print_quoted(lb, (const uint8_t *)u->machine, strnlen(u->machine, sizeof(u->machine)), false, &unlimited);
-		line_puts(lb, ", domainname=");
-		print_quoted(lb, (const uint8_t *)u->domainname, strnlen(u->domainname, sizeof(u->domainname)), false, &unlimited);
-		line_putc(lb, '}');
-	} else {
-		line_puts(lb, ", ...}");
-	}
-}
-
-static void print_sigaction(struct linebuf *lb, const struct kernel_sigaction *sa)
-{
-	line_puts(lb, "{sa_handler=");
-	if (sa->handler == (uint64_t)(uintptr_t)SIG_DFL)
-		line_puts(lb, "SIG_DFL");
-	else if (sa->handler == (uint64_t)(uintptr_t)SIG_IGN)
-		line_puts(lb, "SIG_IGN");
-	else
-		line_hex(lb, sa->handler);
-	line_puts(lb, ", sa_mask=");
-	print_sigset(lb, (const uint8_t *)&sa->mask, sizeof(sa->mask));
-	line_puts(lb, ", sa_flags=");
-	print_flags(lb, &xlat_sa_flags, sa->flags);
-	if (sa->flags & 0x04000000) {	/* SA_RESTORER */
-		line_puts(lb, ", sa_restorer=");
-		line_hex(lb, sa->restorer);
-	}
-	line_putc(lb, '}');
-}
-
-/* A struct the kernel read or wrote; false when there is no printer for it. */
-static bool print_struct(struct linebuf *lb, enum struct_id id, const uint8_t *data, size_t len,
-			 const struct print_opts *opts)
-{
-	union {
-		struct stat st;
-		struct timespec ts;
-		struct timeval tv;
-		struct kernel_rlimit64 rlim;
-		struct utsname uts;
-		struct kernel_sigaction sa;
-		int i;
-		uint64_t u64;
-	} v;
-	static const size_t sizes[STRUCT_ID_COUNT] = {
-#define STRUCT(name, type) [STRUCT_ID_##name] = sizeof(type),
-#include "structs.def"
-#undef STRUCT
-	};
-
-	if (id <= STRUCT_ID_NONE || id >= STRUCT_ID_COUNT || len < sizes[id] || sizes[id] > sizeof(v))
-		return false;
-	memcpy(&v, data, sizes[id]);
-	switch (id) {
-	case STRUCT_ID_stat:		print_stat(lb, &v.st, opts); return true;
-	case STRUCT_ID_timespec:	print_timespec(lb, &v.ts); return true;
-	case STRUCT_ID_timeval:		print_timeval(lb, &v.tv); return true;
-	case STRUCT_ID_rlimit:
-	case STRUCT_ID_rlimit64:	print_rlimit64(lb, &v.rlim); return true;
-	case STRUCT_ID_utsname:		print_utsname(lb, &v.uts, opts); return true;
-	case STRUCT_ID_sigaction:	print_sigaction(lb, &v.sa); return true;
-	case STRUCT_ID_int:		line_putc(lb, '['); line_dec(lb, v.i); line_putc(lb, ']'); return true;
-	case STRUCT_ID_long:
-	case STRUCT_ID_u64:		line_putc(lb, '['); line_udec(lb, v.u64); line_putc(lb, ']'); return true;
-	default:			return false;
 	}
 }
 
@@ -565,6 +421,8 @@ static size_t min_payload(enum arg_kind kind)
 	case KIND_ARGV:
 	case KIND_ENVP:
 		return sizeof(struct rec_argv_head);
+	case KIND_WAITSTATUS:
+		return sizeof(int);
 	case KIND_IOV:
 	case KIND_OIOV:
 		return sizeof(struct rec_iov_head);
@@ -576,125 +434,219 @@ static size_t min_payload(enum arg_kind kind)
 	}
 }
 
-static void print_memory(struct linebuf *lb, const struct decoded_call *call, int i,
-			 const struct print_opts *opts)
+/* An int the kernel read or wrote, in brackets. */
+static bool print_int_ref(struct linebuf *lb, const struct captured *mem)
 {
-	const struct syscall_arg *desc = &call->desc->args[i];
+	int32_t v;
+
+	if (mem->len < 4)
+		return false;
+	memcpy(&v, mem->data, 4);
+	line_putc(lb, '[');
+	line_dec(lb, v);
+	line_putc(lb, ']');
+	return true;
+}
+
+static bool print_socklen(struct linebuf *lb, const struct arg_value *arg, const struct captured *mem)
+{
+	int32_t in = 0, out;
+
+	if (mem->len < 4)
+		return false;
+	memcpy(&out, mem->data, 4);
+	line_putc(lb, '[');
+	if (captured_ok(&arg->entry) && arg->entry.len >= 4) {
+		memcpy(&in, arg->entry.data, 4);
+		if (in != out) {
+			line_dec(lb, in);
+			line_write(lb, " => ", 4);
+		}
+	}
+	line_dec(lb, out);
+	line_putc(lb, ']');
+	return true;
+}
+
+/* How many bytes a captured buffer stands for, and whether it went on. */
+static void print_buffer(struct linebuf *lb, const struct decoded_call *call,
+			 const struct syscall_arg *desc, const struct captured *mem,
+			 bool fixed, const struct print_opts *opts)
+{
+	size_t n = (size_t)mem->len;
+	bool truncated = mem->truncated;
+
+	switch (desc->kind) {
+	case KIND_PATH: {
+		/* File names are not strings to strace: -s does not cut them. */
+		struct print_opts whole = *opts;
+
+		whole.max_strlen = REC_PATH_MAX;
+		print_quoted(lb, mem->data, n, truncated, &whole);
+		return;
+	}
+	case KIND_STR:
+	case KIND_OSTR:
+		/* A fixed read (by:N) or the kernel's buffer: the string ends at its NUL. */
+		if (fixed || desc->kind == KIND_OSTR) {
+			size_t len = strnlen((const char *)mem->data, n);
+
+			truncated = fixed ? len == n : truncated;
+			n = len;
+		}
+		print_quoted(lb, mem->data, n, truncated, opts);
+		return;
+	case KIND_XBUF: {
+		struct print_opts hex = *opts;
+
+		hex.hex_strings = 2;
+		print_quoted(lb, mem->data, n, truncated || size_of(call, desc) > n, &hex);
+		return;
+	}
+	default:
+		print_quoted(lb, mem->data, n, truncated || size_of(call, desc) > n, opts);
+		return;
+	}
+}
+
+/*
+ * An argument that lives in user memory.  false: nothing fit, and the
+ * caller prints the address as strace does for memory it cannot read.
+ */
+static bool print_memory_kind(struct linebuf *lb, const struct decoded_call *call, int i,
+			      const struct syscall_arg *desc, const struct captured *mem,
+			      bool fixed, const struct print_opts *opts)
+{
 	const struct arg_value *arg = &call->args[i];
-	const struct captured *mem = desc->at_entry ? &arg->entry : &arg->mem;
-	enum arg_kind kind = desc->kind;
+
+	switch (desc->kind) {
+	case KIND_PATH:
+	case KIND_STR:
+	case KIND_OSTR:
+	case KIND_IBUF:
+	case KIND_OBUF:
+	case KIND_XBUF:
+		print_buffer(lb, call, desc, mem, fixed, opts);
+		return true;
+	case KIND_ARGV:
+		print_argv(lb, mem, opts);
+		return true;
+	case KIND_ENVP:
+		print_envp(lb, arg->raw, mem, opts);
+		return true;
+	case KIND_IOV:
+	case KIND_OIOV:
+		print_iov(lb, mem, opts);
+		return true;
+	case KIND_SOCKADDR:
+	case KIND_OSOCKADDR:
+		print_sockaddr(lb, mem->data, (size_t)mem->len, opts);
+		return true;
+	case KIND_SIGSET:
+	case KIND_OSIGSET:
+		print_sigset(lb, mem->data, (size_t)mem->len);
+		return true;
+	case KIND_INTPTR:
+	case KIND_OINTPTR:
+		return print_int_ref(lb, mem);
+	case KIND_SOCKLEN:
+		return print_socklen(lb, arg, mem);
+	case KIND_FDPAIR:
+		if (mem->len < 8)
+			return false;
+		int32_t fds[2];
+
+		memcpy(fds, mem->data, 8);
+		line_printf(lb, "[%d, %d]", fds[0], fds[1]);
+		return true;
+	case KIND_WAITSTATUS:
+		return print_wait_status_ref(lb, mem);
+	case KIND_DIRENTS:
+		return print_dirents(lb, arg->raw, mem, opts);
+	case KIND_STRUCT:
+	case KIND_IOSTRUCT:
+	case KIND_TIMEOUT:
+	case KIND_ONCREAT:
+		return print_struct(lb, desc->struct_id, mem->data, (size_t)mem->len, opts);
+	case KIND_OSTRUCT:
+		return print_struct_out(lb, desc->struct_id, mem->data, (size_t)mem->len, opts);
+	case KIND_FDSET:
+		return print_fdset_arg(lb, call, i);
+	case KIND_STRUCTARR:
+	case KIND_OSTRUCTARR:
+		return print_struct_array(lb, desc->struct_id, mem->data, (size_t)mem->len,
+					  mem->truncated, opts);
+	default:
+		return false;
+	}
+}
+
+static void print_memory(struct linebuf *lb, const struct decoded_call *call, int i,
+			 const struct syscall_arg *desc, bool fixed, const struct print_opts *opts)
+{
+	const struct arg_value *arg = &call->args[i];
+	/* Timeouts and fd sets show what the call was given; the exit's
+	 * values come after the return value. */
+	bool given = desc->at_entry || desc->kind == KIND_TIMEOUT || desc->kind == KIND_FDSET;
+	const struct captured *mem = given ? &arg->entry : &arg->mem;
 
 	if (!arg->raw) {
 		line_puts(lb, "NULL");
 		return;
 	}
 	if (!captured_ok(mem) || (needs_success(desc) && RET_IS_ERROR(call->rec->ret)) ||
-	    (size_t)mem->len < min_payload(kind)) {
+	    (size_t)mem->len < min_payload(desc->kind)) {
 		line_hex(lb, arg->raw);
 		return;
 	}
-	switch (kind) {
-	case KIND_PATH: {
-		/* File names are not strings to strace: -s does not cut them. */
-		struct print_opts whole = *opts;
-
-		whole.max_strlen = REC_PATH_MAX;
-		print_quoted(lb, mem->data, (size_t)mem->len, mem->truncated, &whole);
-		return;
-	}
-	case KIND_STR:
-	case KIND_IBUF:
-	case KIND_OBUF:
-		print_quoted(lb, mem->data, (size_t)mem->len,
-			     mem->truncated || (kind != KIND_PATH && kind != KIND_STR &&
-						size_of(call, desc) > (uint64_t)mem->len), opts);
-		return;
-	case KIND_OSTR:
-		print_quoted(lb, mem->data, strnlen((const char *)mem->data, (size_t)mem->len),
-			     mem->truncated, opts);
-		return;
-	case KIND_ARGV:
-		print_argv(lb, mem, opts);
-		return;
-	case KIND_ENVP:
-		print_envp(lb, arg->raw, mem, opts);
-		return;
-	case KIND_IOV:
-	case KIND_OIOV:
-		print_iov(lb, mem, opts);
-		return;
-	case KIND_SOCKADDR:
-	case KIND_OSOCKADDR:
-		print_sockaddr(lb, mem->data, (size_t)mem->len, opts);
-		return;
-	case KIND_SIGSET:
-	case KIND_OSIGSET:
-		print_sigset(lb, mem->data, (size_t)mem->len);
-		return;
-	case KIND_INTPTR:
-	case KIND_OINTPTR:
-		if (mem->len >= 4) {
-			int32_t v;
-
-			memcpy(&v, mem->data, 4);
-			line_putc(lb, '[');
-			line_dec(lb, v);
-			line_putc(lb, ']');
-			return;
-		}
-		break;
-	case KIND_SOCKLEN:
-		if (mem->len >= 4) {
-			int32_t in = 0, out;
-
-			memcpy(&out, mem->data, 4);
-			line_putc(lb, '[');
-			if (captured_ok(&arg->entry) && arg->entry.len >= 4) {
-				memcpy(&in, arg->entry.data, 4);
-				if (in != out) {
-					line_dec(lb, in);
-					line_write(lb, " => ", 4);
-				}
-			}
-			line_dec(lb, out);
-			line_putc(lb, ']');
-			return;
-		}
-		break;
-	case KIND_FDPAIR:
-		if (mem->len >= 8) {
-			int32_t fds[2];
-
-			memcpy(fds, mem->data, 8);
-			line_printf(lb, "[%d, %d]", fds[0], fds[1]);
-			return;
-		}
-		break;
-	case KIND_STRUCT:
-	case KIND_OSTRUCT:
-	case KIND_IOSTRUCT:
-		if (print_struct(lb, desc->struct_id, mem->data, (size_t)mem->len, opts))
-			return;
-		break;
-	default:
-		break;
-	}
-	line_hex(lb, arg->raw);
+	if (!print_memory_kind(lb, call, i, desc, mem, fixed, opts))
+		line_hex(lb, arg->raw);
 }
 
 /* --- arguments ------------------------------------------------------------- */
 
-bool print_arg(struct linebuf *lb, const struct decoded_call *call, int i,
-	       const struct print_opts *opts)
+/* The variant of the selector argument sel for its value in call, or NULL. */
+static const struct xlat_variant *selector_variant(const struct decoded_call *call, int sel)
 {
-	const struct syscall_arg *desc;
-	uint64_t raw = call->args[i].raw;
+	const struct syscall_arg *desc = &call->desc->args[sel];
+	unsigned int index;
 
-	if (!call->desc) {
-		line_hex(lb, raw);
+	if (sel < 0 || sel >= call->nargs || !desc->table || !desc->table->variants)
+		return NULL;
+	if (!enum_name(desc->table, call->args[sel].raw, &index))
+		return NULL;
+	return desc->table->variants[index].defined ? &desc->table->variants[index] : NULL;
+}
+
+static bool print_kind(struct linebuf *lb, const struct decoded_call *call, int i,
+		       const struct syscall_arg *desc, bool fixed, const struct print_opts *opts);
+
+/* by:N: the argument is what the selector's variant says, or left out. */
+static bool print_by(struct linebuf *lb, const struct decoded_call *call, int i,
+		     const struct syscall_arg *desc, const struct print_opts *opts)
+{
+	const struct xlat_variant *variant = selector_variant(call, desc->size_arg);
+	int position = 0;
+
+	/* The variant lists the selector's by:N arguments in order. */
+	for (int k = 0; k < i; k++)
+		if (call->desc->args[k].kind == KIND_BY && call->desc->args[k].size_arg == desc->size_arg)
+			position++;
+
+	if (!variant) {
+		line_hex(lb, call->args[i].raw);
 		return true;
 	}
-	desc = &call->desc->args[i];
+	if (position < 0 || position >= variant->nargs)
+		return false;
+	return print_kind(lb, call, i, &variant->args[position], true, opts);
+}
+
+static bool print_kind(struct linebuf *lb, const struct decoded_call *call, int i,
+		       const struct syscall_arg *desc, bool fixed, const struct print_opts *opts)
+{
+	uint64_t raw = call->args[i].raw;
+
 	switch (desc->kind) {
 	case KIND_INT:
 	case KIND_FD:
@@ -748,16 +700,121 @@ bool print_arg(struct linebuf *lb, const struct decoded_call *call, int i,
 		line_oct(lb, raw);
 		return true;
 	}
-	default:
-		print_memory(lb, call, i, opts);
+	case KIND_IPCFLAGS:
+		print_ipc_flags(lb, desc->table, raw);
 		return true;
+	case KIND_CLONEFLAGS:
+		print_clone_flags(lb, raw);
+		return true;
+	case KIND_FUTEXWAKEOP:
+		print_futex_wake_op(lb, (uint32_t)raw);
+		return true;
+	case KIND_DEV: {
+		uint64_t mode = call->args[desc->size_arg].raw;
+
+		/* mknod's dev means something only for device files. */
+		if (!S_ISCHR(mode) && !S_ISBLK(mode))
+			return false;
+		print_dev(lb, raw);
+		return true;
+	}
+	case KIND_ONCREAT:
+		/* mq_open's attr, like open's mode, means something only with O_CREAT. */
+		for (int k = 0; k < call->nargs; k++)
+			if (call->desc->args[k].kind == KIND_OPENFLAGS &&
+			    !(call->args[k].raw & O_CREAT))
+				return false;
+		print_memory(lb, call, i, desc, fixed, opts);
+		return true;
+	case KIND_BY:
+		return print_by(lb, call, i, desc, opts);
+	case KIND_SKIP:
+		return false;
+	default:
+		print_memory(lb, call, i, desc, fixed, opts);
+		return true;
+	}
+}
+
+bool print_arg(struct linebuf *lb, const struct decoded_call *call, int i,
+	       const struct print_opts *opts)
+{
+	if (!call->desc) {
+		line_hex(lb, call->args[i].raw);
+		return true;
+	}
+	return print_kind(lb, call, i, &call->desc->args[i], false, opts);
+}
+
+/* The return kind: the syscall's, unless a selector's variant says otherwise. */
+static enum ret_kind return_kind(const struct decoded_call *call, const struct xlat **table)
+{
+	enum ret_kind kind = call->desc ? call->desc->ret : RET_INT;
+
+	*table = call->desc ? call->desc->ret_table : NULL;
+	for (int i = 0; call->desc && i < call->nargs; i++) {
+		const struct xlat_variant *variant;
+
+		if (call->desc->args[i].kind != KIND_BY)
+			continue;
+		variant = selector_variant(call, call->desc->args[i].size_arg);
+		if (variant && variant->ret != RET_DEFAULT) {
+			kind = variant->ret;
+			*table = variant->ret_table;
+		}
+		break;
+	}
+	return kind;
+}
+
+/* "= 0x3 (A|B)": the value, then what it means, as strace's auxstr. */
+static void print_decorated_return(struct linebuf *lb, enum ret_kind kind,
+				   const struct xlat *table, int64_t ret)
+{
+	switch (kind) {
+	case RET_ENUM:
+		line_dec(lb, ret);
+		if (table && xlat_name(table, (uint64_t)ret)) {
+			line_puts(lb, " (");
+			line_puts(lb, xlat_name(table, (uint64_t)ret));
+			line_putc(lb, ')');
+		}
+		return;
+	case RET_SIGNO:
+		line_dec(lb, ret);
+		line_puts(lb, " (");
+		print_signal(lb, (int)ret);
+		line_putc(lb, ')');
+		return;
+	case RET_FLAGS:
+	case RET_OPENFLAGS:
+		if (!ret) {
+			line_putc(lb, '0');
+			return;
+		}
+		line_hex(lb, (uint64_t)ret);
+		line_puts(lb, " (");
+		if (kind == RET_OPENFLAGS) {
+			line_puts(lb, "flags ");
+			print_open_flags(lb, (uint64_t)ret);
+		} else {
+			if (table && table->label)
+				line_printf(lb, "%s ", table->label);
+			print_flags(lb, table, (uint64_t)ret);
+		}
+		line_putc(lb, ')');
+		return;
+	default:
+		line_dec(lb, ret);
+		return;
 	}
 }
 
 void print_return(struct linebuf *lb, const struct decoded_call *call)
 {
 	int64_t ret = call->rec->ret;
-	enum ret_kind kind = call->desc ? call->desc->ret : RET_INT;
+	const struct xlat *table;
+	enum ret_kind kind = return_kind(call, &table);
 
 	if (call->rec->flags & CALL_NO_RETURN || kind == RET_NONE) {
 		line_puts(lb, "= ?");
@@ -785,8 +842,15 @@ void print_return(struct linebuf *lb, const struct decoded_call *call)
 	case RET_OCT:
 		line_oct(lb, (uint64_t)ret);
 		break;
+	case RET_ENUM:
+	case RET_SIGNO:
+	case RET_FLAGS:
+	case RET_OPENFLAGS:
+		print_decorated_return(lb, kind, table, ret);
+		break;
 	default:
 		line_dec(lb, ret);
 		break;
 	}
+	print_return_detail(lb, call);
 }

@@ -29,7 +29,15 @@ enum struct_id {
 	STRUCT_ID_COUNT
 };
 
-enum ret_kind { RET_INT, RET_HEX, RET_FD, RET_OCT, RET_NONE };
+/*
+ * How a successful return value prints: RET_ENUM "= 0 (SCHED_OTHER)",
+ * RET_FLAGS "= 0x3 (A|B)", RET_SIGNO "= 10 (SIGUSR1)", RET_OPENFLAGS
+ * "= 0x8002 (flags O_RDWR|O_LARGEFILE)", RET_TIME "= 1795434993
+ * (2026-11-23T11:56:33+0000)".  RET_DEFAULT: a variant that keeps its
+ * syscall's return kind.
+ */
+enum ret_kind { RET_INT, RET_HEX, RET_FD, RET_OCT, RET_NONE, RET_ENUM, RET_FLAGS, RET_SIGNO,
+		RET_OPENFLAGS, RET_TIME, RET_DEFAULT };
 
 /* The strace classes of -e trace=%CLASS, in syscalls/gen.c's order. */
 enum syscall_class {
@@ -64,9 +72,23 @@ struct syscall_desc {
 	const char *audit_name;		/* libaudit's name for it */
 	int nargs;
 	enum ret_kind ret;
+	const struct xlat *ret_table;	/* RET_ENUM, RET_FLAGS */
 	unsigned int classes;		/* enum syscall_class */
 	const char *entry_prog;		/* BPF program reading at entry */
 	const char *exit_prog;		/* BPF program reading at exit */
+	struct syscall_arg args[REC_ARGS];
+};
+
+/*
+ * What the arguments after a selector argument (kind "by:N" points at it)
+ * are for one value of the selector: fcntl(fd, F_GETFL) has none and
+ * returns open flags, futex's FUTEX_WAKE has one.
+ */
+struct xlat_variant {
+	bool defined;
+	int nargs;
+	enum ret_kind ret;
+	const struct xlat *ret_table;
 	struct syscall_arg args[REC_ARGS];
 };
 

@@ -11,11 +11,17 @@ struct xlat_entry {
 	const char *name;
 };
 
+struct xlat_variant;
+
 struct xlat {
 	const char *name;
 	const struct xlat_entry *entries;
 	unsigned int count;
 	bool is_flags;
+	const char *unknown;	/* strace's comment for unknown values: "AF_???" */
+	/* Per entry, what the arguments after this selector are (syscall_table.h). */
+	const struct xlat_variant *variants;
+	const char *label;	/* before the names after a return value: "seals" */
 };
 
 /* The name of value in an enum table, or NULL. */

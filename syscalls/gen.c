@@ -45,7 +45,7 @@
 /* What kinds.def says, with the names the generated code spells. */
 #define KIND_BOTH_WAYS	0x100
 enum limit { LIMIT_NONE, LIMIT_STRLEN, LIMIT_PATH, LIMIT_SOCKADDR, LIMIT_STRUCT,
-	     LIMIT_STRUCTS, LIMIT_INT, LIMIT_INT2, LIMIT_SIGSET };
+	     LIMIT_STRUCTS, LIMIT_INT, LIMIT_INT2, LIMIT_SIGSET, LIMIT_BY };
 enum param { PARAM_NONE, PARAM_TABLE, PARAM_SIZE, PARAM_ARG, PARAM_STRUCT,
 	     PARAM_STRUCT_SIZE };
 
@@ -82,7 +82,14 @@ static const char *const class_names[] = {
 	"creds", "clock", "stat", "lstat", "fstat", "statfs", "fstatfs", "pure",
 };
 
-static const char *const ret_kinds[] = { "int", "hex", "fd", "oct", "none" };
+/* Return kinds; those from "enum" on take a table (or a kind) after ':'. */
+static const char *const ret_kinds[] = { "int", "hex", "fd", "oct", "none", "enum", "flags",
+					 "signo", "openflags", "time" };
+static const char *const ret_enums[] = { "RET_INT", "RET_HEX", "RET_FD", "RET_OCT", "RET_NONE",
+					 "RET_ENUM", "RET_FLAGS", "RET_SIGNO", "RET_OPENFLAGS",
+					 "RET_TIME" };
+#define RET_FIRST_WITH_TABLE	5
+#define RET_LAST_WITH_TABLE	6
 
 struct arg_desc {
 	char name[64];
@@ -103,6 +110,7 @@ struct line_desc {
 	int nargs;
 	struct arg_desc args[REC_ARGS];
 	int ret_kind;
+	char ret_table[64];
 	unsigned int classes;
 	int nr;				/* on the build arch, -1 if absent */
 	int entry_prog, exit_prog;	/* capture program index, -1 none */
@@ -112,8 +120,9 @@ static struct line_desc lines[MAX_LINES];
 static int nlines;
 static const char *tbl_path;
 
+static void write_arg_string(char *out, size_t size, const struct arg_desc *arg);
+
 static char tables[MAX_TABLES][64];
-static bool table_is_flags[MAX_TABLES];
 static int ntables;
 
 static char programs[MAX_PROGRAMS][PROGRAM_BODY];
@@ -283,6 +292,30 @@ static void parse_name(struct line_desc *l, char *text)
 		die(l->lineno, "no name");
 }
 
+/* "kind" or "kind:TABLE" after '=', into a ret_kinds index and a table. */
+static int parse_ret(char *word, char *table, size_t size, int lineno)
+{
+	char *colon = strchr(word, ':');
+	size_t i;
+
+	if (colon)
+		*colon++ = '\0';
+	for (i = 0; i < sizeof(ret_kinds) / sizeof(ret_kinds[0]); i++)
+		if (!strcmp(word, ret_kinds[i]))
+			break;
+	if (i == sizeof(ret_kinds) / sizeof(ret_kinds[0]))
+		die(lineno, "unknown return kind '%s'", word);
+	if ((i >= RET_FIRST_WITH_TABLE && i <= RET_LAST_WITH_TABLE) != (colon != NULL))
+		die(lineno, "return kind '%s' %s a table", word, colon ? "takes no" : "needs");
+	table[0] = '\0';
+	if (colon) {
+		if (find_table(colon) < 0)
+			die(lineno, "no list syscalls/xlat/%s.in", colon);
+		copy_word(table, size, colon, lineno);
+	}
+	return (int)i;
+}
+
 static void parse_tail(struct line_desc *l, char *text)
 {
 	char *word, *save = NULL;
@@ -290,17 +323,10 @@ static void parse_tail(struct line_desc *l, char *text)
 	l->ret_kind = 0;
 	for (word = strtok_r(text, " \t", &save); word; word = strtok_r(NULL, " \t", &save)) {
 		if (!strcmp(word, "=")) {
-			size_t i;
-
 			word = strtok_r(NULL, " \t", &save);
 			if (!word)
 				die(l->lineno, "'=' needs a return kind");
-			for (i = 0; i < sizeof(ret_kinds) / sizeof(ret_kinds[0]); i++)
-				if (!strcmp(word, ret_kinds[i]))
-					break;
-			if (i == sizeof(ret_kinds) / sizeof(ret_kinds[0]))
-				die(l->lineno, "unknown return kind '%s'", word);
-			l->ret_kind = (int)i;
+			l->ret_kind = parse_ret(word, l->ret_table, sizeof(l->ret_table), l->lineno);
 		} else if (word[0] == '%') {
 			size_t i;
 
@@ -433,6 +459,7 @@ static const char *limit_expr(const struct arg_desc *arg, char *buf, size_t size
 	case LIMIT_INT:		return "4";
 	case LIMIT_INT2:	return "8";
 	case LIMIT_SIGSET:	return "128";
+	case LIMIT_BY:		return "REC_BY_BYTES";
 	case LIMIT_STRUCT:
 		snprintf(buf, size, "%zu", structs[arg->struct_index].size);
 		return buf;
@@ -566,22 +593,15 @@ static void write_programs(const char *dir)
 
 static void write_arg(FILE *f, const struct arg_desc *arg)
 {
-	fprintf(f, "{ .name = \"%s\", .kind = %s", arg->name, arg->kind->enum_name);
-	if (arg->size_arg)
-		fprintf(f, ", .size_arg = %d", arg->size_arg);
-	if (arg->table[0])
-		fprintf(f, ", .table = &xlat_%s", arg->table);
-	if (arg->struct_index >= 0)
-		fprintf(f, ", .struct_id = STRUCT_ID_%s", structs[arg->struct_index].name);
-	if (arg->at_entry || (arg->kind->when & CAP_AT_ENTRY))
-		fprintf(f, ", .at_entry = true");
-	fprintf(f, " }");
+	char buf[512];
+
+	write_arg_string(buf, sizeof(buf), arg);
+	fputs(buf, f);
 }
 
 static void write_table(const char *dir)
 {
 	FILE *f = open_out(dir, "syscall_table.gen.c");
-	static const char *const ret_enums[] = { "RET_INT", "RET_HEX", "RET_FD", "RET_OCT", "RET_NONE" };
 
 	fprintf(f, "#include \"syscall_table.h\"\n#include \"xlat.gen.h\"\n\n");
 	fprintf(f, "const char syscall_table_arch[] = \"%s\";\n\n", BUILD_ARCH);
@@ -597,6 +617,8 @@ static void write_table(const char *dir)
 			fprintf(f, "\t\t.entry_prog = \"cap_entry_%d\",\n", l->entry_prog);
 		if (l->exit_prog >= 0)
 			fprintf(f, "\t\t.exit_prog = \"cap_exit_%d\",\n", l->exit_prog);
+		if (l->ret_table[0])
+			fprintf(f, "\t\t.ret_table = &xlat_%s,\n", l->ret_table);
 		fprintf(f, "\t\t.args = {\n");
 		for (int a = 0; a < l->nargs; a++) {
 			fprintf(f, "\t\t\t");
@@ -609,7 +631,22 @@ static void write_table(const char *dir)
 	close_out(f);
 }
 
-/* xlat/NAME.in: "#flags" or "#enum", then "NAME [FALLBACK]" lines. */
+static void write_arg_string(char *out, size_t size, const struct arg_desc *arg)
+{
+	int n = snprintf(out, size, "{ .name = \"%s\", .kind = %s", arg->name, arg->kind->enum_name);
+
+	if (arg->size_arg)
+		n += snprintf(out + n, size - n, ", .size_arg = %d", arg->size_arg);
+	if (arg->table[0])
+		n += snprintf(out + n, size - n, ", .table = &xlat_%s", arg->table);
+	if (arg->struct_index >= 0)
+		n += snprintf(out + n, size - n, ", .struct_id = STRUCT_ID_%s", structs[arg->struct_index].name);
+	if (arg->at_entry || (arg->kind->when & CAP_AT_ENTRY))
+		n += snprintf(out + n, size - n, ", .at_entry = true");
+	snprintf(out + n, size - n, " }");
+}
+
+/* xlat/NAME.in: sorted by name. */
 static int compare_names(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -637,9 +674,55 @@ static int list_xlat(const char *dir, char ***names)
 	return n;
 }
 
-static void write_xlat_table(FILE *c, const char *dir, const char *name, int index)
+/*
+ * A variant: what the arguments after a selector (fcntl's cmd, futex's op)
+ * are when the selector has this value: "(kind, kind, ...) [= ret]".
+ */
+static void write_variant(char *text, int lineno, char *out, size_t size)
 {
-	char path[4096], buf[512], body[65536] = "";
+	char *close = strchr(text, ')'), *arg, *save = NULL, *tail;
+	char ret_table[64] = "";
+	int nargs = 0, ret = -1;
+	size_t len;
+
+	if (!close)
+		die(lineno, "'(' without ')'");
+	*close = '\0';
+	tail = trim(close + 1);
+	if (*tail == '=')
+		ret = parse_ret(trim(tail + 1), ret_table, sizeof(ret_table), lineno);
+	else if (*tail)
+		die(lineno, "unexpected '%s'", tail);
+	snprintf(out, size, "{ .defined = true, .ret = %s, .ret_table = %s%s, .args = {",
+		 ret < 0 ? "RET_DEFAULT" : ret_enums[ret], ret_table[0] ? "&xlat_" : "NULL", ret_table);
+	for (arg = strtok_r(text + 1, ",", &save); arg; arg = strtok_r(NULL, ",", &save)) {
+		struct arg_desc desc = { 0 };
+		char buf[160];
+
+		if (nargs == REC_ARGS)
+			die(lineno, "more than %d arguments", REC_ARGS);
+		snprintf(buf, sizeof(buf), "%s arg", trim(arg));
+		parse_arg(&desc, buf, lineno);
+		if (desc.kind->capture != CAP_NONE && desc.kind->capture != CAP_STR &&
+		    desc.kind->capture != CAP_FIXED && desc.kind->capture != CAP_BYTES_ARG)
+			die(lineno, "a variant's memory is a fixed read: '%s' cannot be one", desc.raw);
+		len = strlen(out);
+		write_arg_string(out + len, size - len, &desc);
+		len = strlen(out);
+		snprintf(out + len, size - len, ", ");
+		nargs++;
+	}
+	len = strlen(out);
+	snprintf(out + len, size - len, "}, .nargs = %d }", nargs);
+}
+
+/* xlat/NAME.in: "#flags" or "#enum", "#unknown TEXT" (strace's comment for
+ * values not listed), "#label TEXT" (what precedes the names after a return
+ * value), then "NAME [VALUE] [(variant)]" lines. */
+static void write_xlat_table(FILE *c, const char *dir, const char *name)
+{
+	char path[4096], buf[512], body[65536] = "", variants[65536] = "", unknown[64] = "";
+	char label[64] = "";
 	FILE *in;
 	int lineno = 0, count = 0, type = -1;
 
@@ -649,17 +732,32 @@ static void write_xlat_table(FILE *c, const char *dir, const char *name, int ind
 	if (!in)
 		die(0, "cannot open: %s", strerror(errno));
 	while (fgets(buf, sizeof(buf), in)) {
-		char *text = trim(buf), *value;
+		char *text = trim(buf), *value, *paren;
+		char variant[2048] = "";
 
 		lineno++;
 		if (!strcmp(text, "#flags") || !strcmp(text, "#enum")) {
 			type = text[1] == 'f';
 			continue;
 		}
+		if (!strncmp(text, "#unknown ", 9)) {
+			copy_word(unknown, sizeof(unknown), trim(text + 9), lineno);
+			continue;
+		}
+		if (!strncmp(text, "#label ", 7)) {
+			copy_word(label, sizeof(label), trim(text + 7), lineno);
+			continue;
+		}
 		if (!*text || text[0] == '#')
 			continue;
 		if (type < 0)
 			die(lineno, "#flags or #enum must come first");
+		paren = strchr(text, '(');
+		if (paren) {
+			write_variant(paren, lineno, variant, sizeof(variant));
+			*paren = '\0';
+			text = trim(text);
+		}
 		value = strpbrk(text, " \t");
 		if (value) {
 			*value++ = '\0';
@@ -668,15 +766,23 @@ static void write_xlat_table(FILE *c, const char *dir, const char *name, int ind
 		}
 		snprintf(body + strlen(body), sizeof(body) - strlen(body),
 			 "\t{ (uint64_t)(%s), \"%s\" },\n", text, text);
+		if (variant[0])
+			snprintf(variants + strlen(variants), sizeof(variants) - strlen(variants),
+				 "\t[%d] = %s,\n", count, variant);
 		count++;
 	}
 	fclose(in);
 	if (type < 0)
 		die(lineno, "empty list");
-	table_is_flags[index] = type;
 	fprintf(c, "static const struct xlat_entry xlat_%s_entries[] = {\n%s};\n", name, body);
-	fprintf(c, "const struct xlat xlat_%s = { \"%s\", xlat_%s_entries, %d, %s };\n\n",
-		name, name, name, count, type ? "true" : "false");
+	if (variants[0])
+		fprintf(c, "static const struct xlat_variant xlat_%s_variants[%d] = {\n%s};\n",
+			name, count, variants);
+	fprintf(c, "const struct xlat xlat_%s = { \"%s\", xlat_%s_entries, %d, %s, %s%s%s, %s%s%s, %s%s%s };\n\n",
+		name, name, name, count, type ? "true" : "false",
+		unknown[0] ? "\"" : "", unknown[0] ? unknown : "NULL", unknown[0] ? "\"" : "",
+		variants[0] ? "xlat_" : "NULL", variants[0] ? name : "", variants[0] ? "_variants" : "",
+		label[0] ? "\"" : "", label[0] ? label : "NULL", label[0] ? "\"" : "");
 }
 
 static void write_xlat(const char *xlat_dir, const char *dir)
@@ -685,13 +791,15 @@ static void write_xlat(const char *xlat_dir, const char *dir)
 	char **names;
 	int n = list_xlat(xlat_dir, &names);
 
-	fprintf(c, "#include \"headers.h\"\n#include \"xlat.h\"\n#include \"xlat.gen.h\"\n\n");
+	/* Every name first: a variant may name a table that comes later. */
+	for (int i = 0; i < n; i++)
+		copy_word(tables[ntables++], sizeof(tables[0]), names[i], 0);
+	fprintf(c, "#include \"headers.h\"\n#include \"syscall_table.h\"\n#include \"xlat.gen.h\"\n\n");
 	fprintf(h, "#ifndef BSTRACE_XLAT_GEN_H\n#define BSTRACE_XLAT_GEN_H\n#include \"xlat.h\"\n");
-	for (int i = 0; i < n; i++) {
-		copy_word(tables[ntables], sizeof(tables[0]), names[i], 0);
-		write_xlat_table(c, xlat_dir, names[i], ntables++);
+	for (int i = 0; i < n; i++)
 		fprintf(h, "extern const struct xlat xlat_%s;\n", names[i]);
-	}
+	for (int i = 0; i < n; i++)
+		write_xlat_table(c, xlat_dir, names[i]);
 	fprintf(c, "const struct xlat *const xlat_all[] = {\n");
 	for (int i = 0; i < n; i++)
 		fprintf(c, "\t&xlat_%s,\n", names[i]);

@@ -24,6 +24,7 @@
 #include <sys/timex.h>
 #include <sched.h>
 #include <time.h>
+#include <fcntl.h>
 #include <linux/capability.h>
 
 /*
@@ -62,6 +63,36 @@ struct kernel_statx {
 	uint64_t stx_mnt_id;
 	uint32_t stx_dio_mem_align, stx_dio_offset_align;
 	uint64_t spare3[12];
+};
+
+/* utimes' and utimensat's pair of times, utime's struct utimbuf. */
+struct kernel_timeval2 {
+	struct timeval tv[2];
+};
+
+struct kernel_timespec2 {
+	struct timespec ts[2];
+};
+
+struct kernel_utimbuf {
+	int64_t actime;
+	int64_t modtime;
+};
+
+struct kernel_mq_attr {
+	int64_t mq_flags, mq_maxmsg, mq_msgsize, mq_curmsgs;
+	int64_t reserved[4];
+};
+
+/* capget/capset with _LINUX_CAPABILITY_VERSION_3: two 32-bit halves. */
+struct kernel_cap_data2 {
+	struct __user_cap_data_struct half[2];
+};
+
+struct kernel_sembuf {
+	unsigned short sem_num;
+	short sem_op;
+	short sem_flg;
 };
 
 #endif

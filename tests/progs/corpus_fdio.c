@@ -20,7 +20,7 @@ int main(int argc, char **argv)
 	struct iovec wiov[2] = { { "first ", 6 }, { "second\n", 7 } };
 	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 10 };
 	struct termios tio;
-	int fds[2], fd, fd2, n;
+	int fds[2], fd, fd2, n = 0;
 	long long off_in = 0, off_out = 0;
 
 	memset(big, 'x', sizeof(big));

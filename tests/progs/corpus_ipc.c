@@ -44,6 +44,6 @@ int main(void)
 	syscall(SYS_mq_notify, mq, NULL);
 	syscall(SYS_close, mq);
 	syscall(SYS_mq_unlink, "corpus-mq");
-	syscall(SYS_mq_open, "corpus-none", O_RDONLY);
+	syscall(SYS_mq_open, "corpus-none", O_RDONLY, 0, NULL);
 	return 0;
 }

@@ -39,7 +39,9 @@ static void test_escaping(void **state)
 	assert_string_equal(quoted("\0" "1", 2, false, &defaults), "\"\\0001\"");
 	assert_string_equal(quoted("\177ELF\2", 5, false, &defaults), "\"\\177ELF\\2\"");
 	assert_string_equal(quoted("\377\033", 2, false, &defaults), "\"\\377\\33\"");
-	assert_string_equal(quoted("a\001", 2, false, &x), "\"a\\x01\"");
+	/* -x: one byte that needs hex puts the whole string in hex, as strace does. */
+	assert_string_equal(quoted("a\001", 2, false, &x), "\"\\x61\\x01\"");
+	assert_string_equal(quoted("a\tb", 3, false, &x), "\"a\\tb\"");
 	assert_string_equal(quoted("ab", 2, false, &xx), "\"\\x61\\x62\"");
 	assert_string_equal(quoted("", 0, false, &defaults), "\"\"");
 }
