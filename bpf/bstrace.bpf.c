@@ -5,7 +5,7 @@
  * on_sys_enter and on_sys_exit, on the raw syscall tracepoints, are the
  * dispatchers: they drop every thread that is not traced and every syscall
  * that is not selected before doing any work, keep each traced call's
- * entry state in the inflight map, and tail-call the capture program of
+ * entry state in its traced_tasks entry, and tail-call the capture program of
  * that syscall (capture.gen.h, generated from syscalls/syscalls.tbl) to
  * copy the arguments that live in user memory.  One record per call goes
  * through the ring buffer, at exit, so duration and status filters decide
@@ -41,16 +41,6 @@ const volatile __u64 entry_capture[SYSCALL_NR_MAX / 64];
 __u64 lost_records;
 __u64 lost_unreported;
 
-/* What sys_enter knows about a call, until sys_exit. */
-struct inflight {
-	__s32 nr;
-	__u32 flags;		/* INFLIGHT_* */
-	__u64 enter_ns;
-	__u64 cpu_mark;		/* the task's CPU clock at entry, for -c */
-	__u64 args[REC_ARGS];
-};
-#define INFLIGHT_ENTRY_CAPTURED	0x1
-
 #include "summary.bpf.h"
 
 /*
@@ -66,19 +56,17 @@ struct capture_buf {
 	__u8 raw[sizeof(struct rec_call) + CAPTURE_SPACE];
 };
 
+/*
+ * Not preallocated: preallocating 64K entries costs 15 ms at start-up, and
+ * entries are only added when a traced task forks.
+ */
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
 	__uint(max_entries, 65536);
 	__type(key, __u32);		/* tid */
-	__type(value, __u32);		/* TASK_* */
+	__type(value, struct task_state);
 } traced_tasks SEC(".maps");
-
-struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, 65536);
-	__type(key, __u32);		/* tid */
-	__type(value, struct inflight);
-} inflight SEC(".maps");
 
 /* Arguments read at entry, held until the call's exit (execve's strings). */
 struct {
@@ -522,42 +510,48 @@ static __always_inline struct capture_buf *begin_record(__u64 pid_tgid, const st
 	return buf;
 }
 
-/* Whether this thread is traced, and whether nr starts its trace now. */
-static __always_inline bool task_is_traced(__u32 tid, long nr)
+/*
+ * The state of this thread if it is traced and nr is to be traced in it;
+ * a launched command is traced from its execve on, as with strace.
+ */
+static __always_inline struct task_state *traced_task(__u32 tid, long nr)
 {
-	__u32 *task = bpf_map_lookup_elem(&traced_tasks, &tid);
+	struct task_state *task = bpf_map_lookup_elem(&traced_tasks, &tid);
 
 	if (!task)
-		return false;
-	if (!(*task & TASK_WAIT_EXEC))
-		return true;
-	/* A launched command is traced from its execve on, as with strace. */
-	if (nr != SYS_execve && nr != SYS_execveat)
-		return false;
-	*task &= ~TASK_WAIT_EXEC;
-	return true;
+		return NULL;
+	if (task->flags & TASK_WAIT_EXEC) {
+		if (nr != SYS_execve && nr != SYS_execveat)
+			return NULL;
+		task->flags &= ~TASK_WAIT_EXEC;
+	}
+	if (!bit_is_set(selected_syscalls, nr))
+		return NULL;
+	return task;
 }
 
 SEC("raw_tp/sys_enter")
 int on_sys_enter(struct bpf_raw_tracepoint_args *ctx)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	__u32 tid = (__u32)pid_tgid;
 	long nr = ctx->args[1];
-	struct inflight in = {};
+	struct task_state *task = traced_task((__u32)pid_tgid, nr);
+	struct inflight *in;
 	struct capture_buf *buf;
 
-	if (!task_is_traced(tid, nr) || !bit_is_set(selected_syscalls, nr))
+	if (!task)
 		return 0;
-	in.nr = nr;
-	in.enter_ns = bpf_ktime_get_ns();
-	in.cpu_mark = summary_entry_mark(in.enter_ns);
+	in = &task->call;
+	in->nr = nr;
+	in->flags = 0;
+	in->enter_ns = bpf_ktime_get_ns();
+	in->cpu_mark = summary_entry_mark(in->enter_ns);
 	/* -c sends no records: the arguments are never looked at. */
 	if (summary_mode == SUMMARY_ONLY) {
-		bpf_map_update_elem(&inflight, &tid, &in, BPF_ANY);
+		task->flags |= TASK_IN_CALL;
 		return 0;
 	}
-	fill_args(in.args, (struct pt_regs *)ctx->args[0]);
+	fill_args(in->args, (struct pt_regs *)ctx->args[0]);
 
 	/*
 	 * These never return: their line is complete now.  They have no
@@ -566,18 +560,17 @@ int on_sys_enter(struct bpf_raw_tracepoint_args *ctx)
 	if (nr == SYS_exit || nr == SYS_exit_group) {
 		if (min_duration_ns)
 			return 0;
-		buf = begin_record(pid_tgid, &in);
+		buf = begin_record(pid_tgid, in);
 		if (!buf)
 			return 0;
 		buf_rec(buf)->flags = CALL_NO_RETURN;
-		buf_rec(buf)->exit_ns = in.enter_ns;
+		buf_rec(buf)->exit_ns = in->enter_ns;
 		return submit_call(buf);
 	}
-	if (bit_is_set(entry_capture, nr))
-		in.flags |= INFLIGHT_ENTRY_CAPTURED;
-	bpf_map_update_elem(&inflight, &tid, &in, BPF_ANY);
-	if (in.flags & INFLIGHT_ENTRY_CAPTURED) {
-		if (!begin_record(pid_tgid, &in))
+	task->flags |= TASK_IN_CALL;
+	if (bit_is_set(entry_capture, nr)) {
+		in->flags |= INFLIGHT_ENTRY_CAPTURED;
+		if (!begin_record(pid_tgid, in))
 			return 0;
 		bpf_tail_call(ctx, &entry_progs, nr);
 	}
@@ -610,41 +603,41 @@ int on_sys_exit(struct bpf_raw_tracepoint_args *ctx)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 tid = (__u32)pid_tgid;
-	struct inflight *in = bpf_map_lookup_elem(&inflight, &tid);
+	struct task_state *task = bpf_map_lookup_elem(&traced_tasks, &tid);
+	struct inflight *in;
 	struct capture_buf *buf;
 	struct rec_call *rec;
 	__u64 now;
 	__u32 nr;
 
-	if (!in)
+	if (!task || !(task->flags & TASK_IN_CALL))
 		return 0;
+	task->flags &= ~TASK_IN_CALL;
+	in = &task->call;
 	now = bpf_ktime_get_ns();
 	/* Fast calls are dropped here, before anything is counted or copied. */
-	if (now - in->enter_ns < min_duration_ns) {
-		bpf_map_delete_elem(&inflight, &tid);
-		return 0;
-	}
+	if (now - in->enter_ns < min_duration_ns)
+		goto drop;
 	if (summary_mode != SUMMARY_OFF)
 		count_call(pid_tgid >> 32, in->nr, ctx->args[1], now - in->enter_ns,
 			   in->cpu_mark, now);
-	if (summary_mode == SUMMARY_ONLY) {
-		bpf_map_delete_elem(&inflight, &tid);
+	if (summary_mode == SUMMARY_ONLY)
 		return 0;
-	}
 	buf = begin_record(pid_tgid, in);
-	if (!buf) {
-		bpf_map_delete_elem(&inflight, &tid);
-		return 0;
-	}
+	if (!buf)
+		goto drop;
 	rec = buf_rec(buf);
 	rec->exit_ns = now;
 	rec->ret = ctx->args[1];
 	nr = in->nr;
 	if (in->flags & INFLIGHT_ENTRY_CAPTURED)
 		merge_entry(buf, tid);
-	bpf_map_delete_elem(&inflight, &tid);
 	bpf_tail_call(ctx, &exit_progs, nr & (SYSCALL_NR_MAX - 1));
 	return submit_call(buf);
+drop:
+	if (in->flags & INFLIGHT_ENTRY_CAPTURED)
+		bpf_map_delete_elem(&entry_bufs, &tid);
+	return 0;
 }
 
 SEC("raw_tp/sched_process_fork")
@@ -654,7 +647,7 @@ int on_fork(struct bpf_raw_tracepoint_args *ctx)
 	struct task_struct *child = (struct task_struct *)ctx->args[1];
 	struct rec_proc_fork rec = { .hdr = { .type = REC_PROC_FORK, .size = sizeof(rec) } };
 	__u32 parent_tid = BPF_CORE_READ(parent, pid);
-	__u32 flags = TASK_TRACED;
+	struct task_state state = { .flags = TASK_TRACED };
 
 	if (!follow_forks || !bpf_map_lookup_elem(&traced_tasks, &parent_tid))
 		return 0;
@@ -663,7 +656,7 @@ int on_fork(struct bpf_raw_tracepoint_args *ctx)
 	rec.child_tid = BPF_CORE_READ(child, pid);
 	rec.child_tgid = BPF_CORE_READ(child, tgid);
 	rec.ts_ns = bpf_ktime_get_ns();
-	bpf_map_update_elem(&traced_tasks, &rec.child_tid, &flags, BPF_ANY);
+	bpf_map_update_elem(&traced_tasks, &rec.child_tid, &state, BPF_ANY);
 	submit(&rec, sizeof(rec));
 	return 0;
 }
@@ -675,19 +668,18 @@ int on_exit(struct bpf_raw_tracepoint_args *ctx)
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 tid = (__u32)pid_tgid;
 	struct rec_proc_exit rec = { .hdr = { .type = REC_PROC_EXIT, .size = sizeof(rec) } };
-	__u32 *flags = bpf_map_lookup_elem(&traced_tasks, &tid);
+	struct task_state *state = bpf_map_lookup_elem(&traced_tasks, &tid);
 
-	if (!flags)
+	if (!state)
 		return 0;
 	rec.tid = tid;
 	rec.tgid = pid_tgid >> 32;
 	rec.ts_ns = bpf_ktime_get_ns();
 	rec.exit_code = BPF_CORE_READ(task, exit_code);
 	rec.group_dead = BPF_CORE_READ(task, signal, live.counter) == 0;
-	if (!(*flags & TASK_WAIT_EXEC))
+	if (!(state->flags & TASK_WAIT_EXEC))
 		submit(&rec, sizeof(rec));
 	bpf_map_delete_elem(&traced_tasks, &tid);
-	bpf_map_delete_elem(&inflight, &tid);
 	bpf_map_delete_elem(&entry_bufs, &tid);
 	return 0;
 }

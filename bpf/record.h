@@ -136,9 +136,31 @@ struct rec_lost {
 	__u64 count;
 };
 
-/* traced_tasks map values */
+/* task_state.flags */
 #define TASK_TRACED		0x1
 #define TASK_WAIT_EXEC		0x2	/* not yet: trace starts at its execve */
+#define TASK_IN_CALL		0x4	/* call holds the syscall it is inside */
+
+/* What sys_enter knows about a call, until sys_exit. */
+struct inflight {
+	__s32 nr;
+	__u32 flags;		/* INFLIGHT_* */
+	__u64 enter_ns;
+	__u64 cpu_mark;		/* the task's CPU clock at entry, for -c */
+	__u64 args[REC_ARGS];
+};
+#define INFLIGHT_ENTRY_CAPTURED	0x1
+
+/*
+ * The traced_tasks map's value, keyed by tid.  The call in flight lives in
+ * it, so a traced call costs one hash lookup at entry and one at exit, and
+ * no map update or delete.
+ */
+struct task_state {
+	__u32 flags;		/* TASK_* */
+	__u32 pad;
+	struct inflight call;
+};
 
 /*
  * What a captured argument is, as the generated capture programs and the

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/epoll.h>
 #include <sys/signalfd.h>
 #include <unistd.h>
@@ -31,6 +32,20 @@ static const char *permission_hint(int err)
 	if (err == EPERM || err == EACCES)
 		return " (run as root, or with CAP_BPF and CAP_PERFMON)";
 	return "";
+}
+
+/* -d: how long each start-up phase took, since the previous one. */
+static void debug_phase(const char *phase)
+{
+	static struct timespec last;
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (debug_output && last.tv_sec)
+		fprintf(stderr, "bstrace: %s in %.1f ms\n", phase,
+			(double)(now.tv_sec - last.tv_sec) * 1e3 +
+			(double)(now.tv_nsec - last.tv_nsec) / 1e6);
+	last = now;
 }
 
 static int fail(const char *what, int err)
@@ -192,7 +207,9 @@ int tracer_start(struct tracer *t, const struct options *opts,
 	debug_output = opts->debug;
 	libbpf_set_print(libbpf_print);
 
+	debug_phase("start");
 	probe_kernel(&features);
+	debug_phase("probed the kernel");
 	if (opts->debug) {
 		probe_describe(&features, line, sizeof(line));
 		fprintf(stderr, "bstrace: %s\n", line);
@@ -209,8 +226,9 @@ int tracer_start(struct tracer *t, const struct options *opts,
 	if (t->ncpus <= 0)
 		return fail("cannot count the CPUs", t->ncpus ? -t->ncpus : EINVAL);
 	if (opts->summary.mode != SUMMARY_OFF) {
-		t->per_cpu = calloc((size_t)t->ncpus, sizeof(*t->per_cpu));
-		if (!t->per_cpu)
+		/* Values of 64 array entries on every CPU: one batch read. */
+		t->batch = calloc((size_t)t->ncpus * 64, sizeof(*t->batch));
+		if (!t->batch)
 			return fail("cannot allocate", ENOMEM);
 	}
 	t->skel = bstrace_bpf__open();
@@ -218,12 +236,15 @@ int tracer_start(struct tracer *t, const struct options *opts,
 		return fail("cannot open the BPF object", errno);
 	set_settings(t->skel, opts);
 	choose_programs(t->skel, opts);
+	debug_phase("opened the BPF object");
 	err = bstrace_bpf__load(t->skel);
+	debug_phase("loaded (BTF, maps, verifier)");
 	if (err)
 		return fail("cannot load the BPF programs", -err);
 	if (fill_tail_calls(t->skel, opts))
 		return -1;
 	err = bstrace_bpf__attach(t->skel);
+	debug_phase("attached");
 	if (err)
 		return fail("cannot attach to the syscall tracepoints", -err);
 	t->rb = ring_buffer__new(bpf_map__fd(t->skel->maps.events), handle, ctx, NULL);
@@ -235,9 +256,10 @@ int tracer_start(struct tracer *t, const struct options *opts,
 int tracer_watch_task(struct tracer *t, pid_t tid, uint32_t flags)
 {
 	__u32 key = (__u32)tid;
+	struct task_state state = { .flags = flags };
 
-	if (bpf_map__update_elem(t->skel->maps.traced_tasks, &key, sizeof(key), &flags,
-				 sizeof(flags), BPF_ANY))
+	if (bpf_map__update_elem(t->skel->maps.traced_tasks, &key, sizeof(key), &state,
+				 sizeof(state), BPF_ANY))
 		return fail("cannot watch the process", errno);
 	return 0;
 }
@@ -281,16 +303,33 @@ size_t tracer_stats_capacity(const struct tracer *t)
 	return per_process > 1 ? per_process : SYSCALL_NR_MAX;
 }
 
-static bool read_one(struct tracer *t, struct bpf_map *map, const void *key, size_t key_size,
-		     struct summary_row *row)
+/* The per-syscall array in one batch: 512 lookups would cost 15 ms. */
+static size_t read_syscall_stats(struct tracer *t, struct summary_row *rows, size_t max)
 {
-	size_t size = (size_t)t->ncpus * sizeof(*t->per_cpu);
+	int fd = bpf_map__fd(t->skel->maps.stats);
+	__u32 keys[64], out_batch, count;
+	size_t n = 0;
+	void *in = NULL;
+	int err;
 
-	if (bpf_map__lookup_elem(map, key, key_size, t->per_cpu, size, 0))
-		return false;
-	memset(&row->st, 0, sizeof(row->st));
-	summary_add_cpu_values(&row->st, t->per_cpu, t->ncpus);
-	return row->st.calls != 0;
+	do {
+		count = sizeof(keys) / sizeof(keys[0]);
+		err = bpf_map_lookup_batch(fd, in, &out_batch, keys, t->batch, &count, NULL);
+		if (err && errno != ENOENT)
+			break;
+		for (__u32 i = 0; i < count && n < max; i++) {
+			struct summary_row *row = &rows[n];
+
+			row->tgid = 0;
+			row->nr = keys[i];
+			memset(&row->st, 0, sizeof(row->st));
+			summary_add_cpu_values(&row->st, t->batch + (size_t)i * t->ncpus, t->ncpus);
+			if (row->st.calls)
+				n++;
+		}
+		in = &out_batch;
+	} while (!err);
+	return n;
 }
 
 size_t tracer_read_stats(struct tracer *t, struct summary_row *rows, size_t max)
@@ -300,23 +339,23 @@ size_t tracer_read_stats(struct tracer *t, struct summary_row *rows, size_t max)
 	const void *prev = NULL;
 	size_t n = 0;
 
-	if (!t->per_cpu)
+	if (!t->batch)
 		return 0;
-	if (bpf_map__max_entries(per_process) <= 1) {
-		for (__u32 nr = 0; nr < SYSCALL_NR_MAX && n < max; nr++) {
-			rows[n].tgid = 0;
-			rows[n].nr = nr;
-			if (read_one(t, t->skel->maps.stats, &nr, sizeof(nr), &rows[n]))
-				n++;
-		}
-		return n;
-	}
+	if (bpf_map__max_entries(per_process) <= 1)
+		return read_syscall_stats(t, rows, max);
 	while (n < max && !bpf_map__get_next_key(per_process, prev, &next, sizeof(next))) {
+		struct summary_row *row = &rows[n];
+		size_t size = (size_t)t->ncpus * sizeof(*t->batch);
+
 		key = next;
 		prev = &key;
-		rows[n].tgid = key.tgid;
-		rows[n].nr = key.nr;
-		if (read_one(t, per_process, &key, sizeof(key), &rows[n]))
+		if (bpf_map__lookup_elem(per_process, &key, sizeof(key), t->batch, size, 0))
+			continue;
+		row->tgid = key.tgid;
+		row->nr = key.nr;
+		memset(&row->st, 0, sizeof(row->st));
+		summary_add_cpu_values(&row->st, t->batch, t->ncpus);
+		if (row->st.calls)
 			n++;
 	}
 	summary_sort_by_process(rows, n);
@@ -325,15 +364,17 @@ size_t tracer_read_stats(struct tracer *t, struct summary_row *rows, size_t max)
 
 void tracer_stop(struct tracer *t)
 {
+	debug_phase("traced");
 	ring_buffer__free(t->rb);
 	bstrace_bpf__destroy(t->skel);
 	if (t->epoll_fd >= 0)
 		close(t->epoll_fd);
 	if (t->signal_fd >= 0)
 		close(t->signal_fd);
-	free(t->per_cpu);
-	t->per_cpu = NULL;
+	free(t->batch);
+	t->batch = NULL;
 	t->rb = NULL;
 	t->skel = NULL;
 	t->epoll_fd = t->signal_fd = -1;
+	debug_phase("detached");
 }

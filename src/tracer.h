@@ -20,7 +20,7 @@ struct summary_row;
 struct tracer {
 	struct bstrace_bpf *skel;
 	int ncpus;			/* possible CPUs: per-CPU map values */
-	struct syscall_stats *per_cpu;	/* one map value, read buffer */
+	struct syscall_stats *batch;	/* -c: per-CPU map values being read */
 	struct ring_buffer *rb;
 	int epoll_fd;		/* the ring buffer's and our signals */
 	int signal_fd;
