@@ -13,7 +13,7 @@
 #include "syscall_table.h"
 #include "timeparse.h"
 
-#define DEFAULT_BUFFER_SIZE	(16UL << 20)
+#define DEFAULT_BUFFER_SIZE	(8UL << 20)	/* mapped twice: 16 MiB of RSS */
 
 static void usage_hint(void)
 {
@@ -81,7 +81,7 @@ static void print_help(void)
 "  -f, --follow-forks\n"
 "                 follow forks and threads\n"
 "  --buffer-size=BYTES\n"
-"                 BPF ring buffer size (default 16M; K, M, G suffixes)\n"
+"                 BPF ring buffer size (default 8M; K, M, G suffixes)\n"
 "\n"
 "Miscellaneous:\n"
 "  -d, --debug    say which kernel features are in use, show libbpf's messages\n"
