@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#define _GNU_SOURCE	/* memfd_create */
 #include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -7,6 +8,8 @@
 #include <string.h>
 #include <time.h>
 #include <sys/epoll.h>
+#include <sys/mman.h>
+#include <sys/utsname.h>
 #include <sys/signalfd.h>
 #include <unistd.h>
 #include <bpf/bpf.h>
@@ -46,6 +49,36 @@ static void debug_phase(const char *phase)
 			(double)(now.tv_sec - last.tv_sec) * 1e3 +
 			(double)(now.tv_nsec - last.tv_nsec) / 1e6);
 	last = now;
+}
+
+/* gen/min_core_btf.gen.c */
+extern const char min_core_btf_release[], min_core_btf_version[];
+extern const unsigned char min_core_btf[];
+extern const size_t min_core_btf_size;
+
+/*
+ * On the kernel bstrace was built on, hand libbpf the types the programs
+ * use instead of the whole vmlinux BTF (tens of milliseconds to parse):
+ * through a memfd, since libbpf takes a path.  Elsewhere, -1: libbpf reads
+ * /sys/kernel/btf/vmlinux as usual.
+ */
+static int built_kernel_btf(char *path, size_t size)
+{
+	struct utsname u;
+	int fd;
+
+	if (uname(&u) || strcmp(u.release, min_core_btf_release) ||
+	    strcmp(u.version, min_core_btf_version))
+		return -1;
+	fd = memfd_create("bstrace-btf", MFD_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	if (write(fd, min_core_btf, min_core_btf_size) != (ssize_t)min_core_btf_size) {
+		close(fd);
+		return -1;
+	}
+	snprintf(path, size, "/proc/self/fd/%d", fd);
+	return fd;
 }
 
 static int fail(const char *what, int err)
@@ -197,7 +230,10 @@ static int setup_events(struct tracer *t)
 int tracer_start(struct tracer *t, const struct options *opts,
 		 ring_buffer_sample_fn handle, void *ctx)
 {
+	LIBBPF_OPTS(bpf_object_open_opts, open_opts);
 	struct kernel_features features;
+	char btf_path[64];
+	int btf_fd;
 	const char *missing;
 	char line[256];
 	int err;
@@ -231,14 +267,23 @@ int tracer_start(struct tracer *t, const struct options *opts,
 		if (!t->batch)
 			return fail("cannot allocate", ENOMEM);
 	}
-	t->skel = bstrace_bpf__open();
-	if (!t->skel)
-		return fail("cannot open the BPF object", errno);
+	btf_fd = built_kernel_btf(btf_path, sizeof(btf_path));
+	open_opts.btf_custom_path = btf_fd >= 0 ? btf_path : NULL;
+	t->skel = bstrace_bpf__open_opts(&open_opts);
+	if (!t->skel) {
+		err = errno;
+		if (btf_fd >= 0)
+			close(btf_fd);
+		return fail("cannot open the BPF object", err);
+	}
 	set_settings(t->skel, opts);
 	choose_programs(t->skel, opts);
 	debug_phase("opened the BPF object");
 	err = bstrace_bpf__load(t->skel);
-	debug_phase("loaded (BTF, maps, verifier)");
+	if (btf_fd >= 0)
+		close(btf_fd);
+	debug_phase(btf_fd >= 0 ? "loaded (build kernel's BTF, maps, verifier)"
+				: "loaded (vmlinux BTF, maps, verifier)");
 	if (err)
 		return fail("cannot load the BPF programs", -err);
 	if (fill_tail_calls(t->skel, opts))
