@@ -41,10 +41,10 @@ struct {
  */
 static __always_inline __u64 task_cpu_ns(__u64 now)
 {
-	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+	/* A BTF pointer: plain loads, no probe-read helper calls. */
+	struct task_struct *task = bpf_get_current_task_btf();
 
-	return BPF_CORE_READ(task, se.sum_exec_runtime) + now -
-	       BPF_CORE_READ(task, se.exec_start);
+	return task->se.sum_exec_runtime + now - task->se.exec_start;
 }
 
 /* What sys_enter notes for the summary: the CPU clock, unless -w. */
