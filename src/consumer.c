@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#include <stdio.h>
 #include <string.h>
 
 #include "consumer.h"
 #include "decode.h"
+#include "fdtrack.h"
 #include "format.h"
 
 void consumer_init(struct consumer *c, int fd, const struct print_opts *print,
@@ -18,6 +20,12 @@ void consumer_init(struct consumer *c, int fd, const struct print_opts *print,
 	c->processes = 1;
 	c->lost = 0;
 	c->malformed = 0;
+	print_set_xlat_style(print->xlat_style);
+	/* -y: the fds the command starts with, read from /proc this once. */
+	if (print->decode_fds && fdtrack_init(leader)) {
+		fprintf(stderr, "bstrace: -y: no memory for the fd table, fds print bare\n");
+		c->print.decode_fds = 0;
+	}
 }
 
 /* strace marks lines of other processes once it follows more than one. */
@@ -81,6 +89,9 @@ int consumer_handle(void *ctx, void *data, size_t size)
 		break;
 	case REC_PROC_FORK:
 		c->processes++;
+		if (c->print.decode_fds && size >= sizeof(struct rec_proc_fork))
+			fdtrack_fork(((const struct rec_proc_fork *)data)->parent_tgid,
+				     ((const struct rec_proc_fork *)data)->child_tgid);
 		break;
 	case REC_LOST:
 		if (size >= sizeof(struct rec_lost))

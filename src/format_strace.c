@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <sys/wait.h>
 
+#include "fdtrack.h"
 #include "format.h"
 
 /* strace's -a default: the return value starts at this column. */
@@ -20,10 +21,16 @@ static void print_name(struct linebuf *lb, const struct decoded_call *call)
 }
 
 void format_strace_call(struct linebuf *lb, const struct decoded_call *call,
-			const struct print_opts *opts)
+			const struct print_opts *all_opts)
 {
+	struct print_opts opts_storage;
+	const struct print_opts *opts = &opts_storage;
 	bool first = true;
 
+	print_opts_for_call(&opts_storage, all_opts, call->rec->nr);
+	/* -n: strace's "[ 257] " before the name. */
+	if (opts->syscall_numbers)
+		line_printf(lb, "[%4d] ", call->rec->nr);
 	print_name(lb, call);
 	line_putc(lb, '(');
 	for (int i = 0; i < call->nargs; i++) {
@@ -37,11 +44,14 @@ void format_strace_call(struct linebuf *lb, const struct decoded_call *call,
 			lb->len = mark;
 	}
 	line_putc(lb, ')');
+	/* -y: what the call did to the process's fds shows from its return on. */
+	if (opts->decode_fds)
+		fdtrack_update(call);
 	if (lb->len < RETURN_COLUMN)
 		line_pad_to(lb, RETURN_COLUMN);
 	else
 		line_putc(lb, ' ');
-	print_return(lb, call);
+	print_return(lb, call, opts);
 	line_putc(lb, '\n');
 }
 

@@ -4,6 +4,7 @@
  * stderr and exit 1, as strace does it, so scripts see the same thing.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,6 +46,18 @@ static void print_help(void)
 "                 print unabbreviated argv, stat, environment\n"
 "  -x             print non-ascii strings in hex\n"
 "  -xx            print all strings in hex\n"
+"  -X FORMAT, --const-print-style=FORMAT\n"
+"                 set the FORMAT for printing of named constants and flags:\n"
+"                 raw (numbers), abbrev (names, the default), verbose (both)\n"
+"  -y, --decode-fds\n"
+"                 print paths associated with file descriptor arguments\n"
+"                 (kept from the traced calls; one look at /proc at start)\n"
+"  -yy            the same (socket details are not decoded yet)\n"
+"  -n, --syscall-number\n"
+"                 print syscall number\n"
+"  -e raw=SET     print the arguments of the syscalls in SET raw, in hex\n"
+"  -e abbrev=SET  abbreviate the structs of the syscalls in SET (default all)\n"
+"  -e verbose=SET decode the structs of the syscalls in SET (default all)\n"
 "\n"
 "Filtering:\n"
 "  -e trace=[!]{NAME[,NAME]...|all|none}, --trace=...\n"
@@ -174,12 +187,62 @@ bool options_parse_trace(struct options *opts, const char *expr)
 	return true;
 }
 
+/*
+ * -e raw=, abbrev=, verbose=: the same syscall sets as trace=, parsed by
+ * options_parse_trace (which fills opts->selected) and moved into set.
+ */
+static bool parse_syscall_set(struct options *opts, const char *list, uint64_t *set)
+{
+	uint64_t selected[SYSCALL_NR_MAX / 64];
+	bool ok;
+
+	memcpy(selected, opts->selected, sizeof(selected));
+	ok = options_parse_trace(opts, list);
+	if (ok)
+		memcpy(set, opts->selected, sizeof(selected));
+	memcpy(opts->selected, selected, sizeof(selected));
+	return ok;
+}
+
 static bool parse_expr(struct options *opts, const char *expr)
 {
+	static const struct {
+		const char *prefix;
+		size_t offset;
+	} sets[] = {
+		{ "raw=", offsetof(struct syscall_sets, raw) },
+		{ "abbrev=", offsetof(struct syscall_sets, abbrev) },
+		{ "verbose=", offsetof(struct syscall_sets, verbose) },
+	};
+
 	/* A bare -e NAME is -e trace=NAME. */
 	if (!strchr(expr, '=') || !strncmp(expr, "trace=", 6))
 		return options_parse_trace(opts, expr);
+	for (size_t i = 0; i < sizeof(sets) / sizeof(sets[0]); i++) {
+		size_t len = strlen(sets[i].prefix);
+
+		if (!strncmp(expr, sets[i].prefix, len)) {
+			opts->print.sets = &opts->sets;
+			return parse_syscall_set(opts, expr + len,
+						 (uint64_t *)((char *)&opts->sets + sets[i].offset));
+		}
+	}
 	return error("unsupported -e qualifier in '%s'", expr);
+}
+
+static bool parse_xlat_style(struct options *opts, const char *style)
+{
+	static const char *const names[] = { "abbrev", "raw", "verbose" };
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (!strcmp(style, names[i])) {
+			opts->print.xlat_style = (enum xlat_style)i;
+			return true;
+		}
+	}
+	fprintf(stderr, "bstrace: invalid -X argument: '%s'\n", style);
+	usage_hint();
+	return false;
 }
 
 enum parse_result options_parse(struct options *opts, int argc, char **argv)
@@ -208,6 +271,9 @@ enum parse_result options_parse(struct options *opts, int argc, char **argv)
 		{ "histogram", no_argument, NULL, OPT_HISTOGRAM },
 		{ "per-process", no_argument, NULL, OPT_PER_PROCESS },
 		{ "interval", required_argument, NULL, OPT_INTERVAL },
+		{ "const-print-style", required_argument, NULL, 'X' },
+		{ "decode-fds", no_argument, NULL, 'y' },
+		{ "syscall-number", no_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
 	unsigned long value;
@@ -217,10 +283,12 @@ enum parse_result options_parse(struct options *opts, int argc, char **argv)
 	opts->print.max_strlen = 32;
 	opts->buffer_size = DEFAULT_BUFFER_SIZE;
 	set_all(opts->selected, true);
+	set_all(opts->sets.abbrev, true);
+	set_all(opts->sets.verbose, true);
 	summary_opts_init(&opts->summary);
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:cCde:fho:O:s:S:U:vVwx", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:cCde:fhno:O:s:S:U:vVwxX:y", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 		case 'C':
@@ -299,6 +367,17 @@ enum parse_result options_parse(struct options *opts, int argc, char **argv)
 		case 'x':
 			if (opts->print.hex_strings < 2)
 				opts->print.hex_strings++;
+			break;
+		case 'X':
+			if (!parse_xlat_style(opts, optarg))
+				return PARSE_ERROR;
+			break;
+		case 'y':
+			if (opts->print.decode_fds < 2)
+				opts->print.decode_fds++;
+			break;
+		case 'n':
+			opts->print.syscall_numbers = true;
 			break;
 		case OPT_BUFFER_SIZE:
 			if (!parse_size(optarg, &value) || value < 4096 || value > (1UL << 30)) {

@@ -18,6 +18,7 @@ struct options {
 	unsigned long buffer_size;	/* --buffer-size, bytes */
 	uint64_t selected[SYSCALL_NR_MAX / 64];	/* -e trace= */
 	struct print_opts print;
+	struct syscall_sets sets;	/* -e raw= abbrev= verbose= */
 	struct summary_opts summary;	/* -c -C -S -U -w -O --min-duration ... */
 };
 

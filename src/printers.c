@@ -97,7 +97,68 @@ void print_quoted(struct linebuf *lb, const uint8_t *s, size_t n, bool truncated
 		line_write(lb, "...", 3);
 }
 
+/* -X: set once at start-up, read by every flag and enum printer. */
+static enum xlat_style xlat_style = XLAT_ABBREV;
+
+void print_set_xlat_style(enum xlat_style style)
+{
+	xlat_style = style;
+}
+
+enum xlat_style print_xlat_style(void)
+{
+	return xlat_style;
+}
+
+static bool in_set(const uint64_t *set, long nr)
+{
+	return nr >= 0 && nr < SYSCALL_NR_MAX && (set[nr / 64] >> (nr % 64) & 1);
+}
+
+void print_opts_for_call(struct print_opts *out, const struct print_opts *opts, long nr)
+{
+	*out = *opts;
+	if (!opts->sets)
+		return;
+	out->verbose = opts->verbose || !in_set(opts->sets->abbrev, nr);
+	out->raw = in_set(opts->sets->raw, nr);
+	out->no_structs = !in_set(opts->sets->verbose, nr);
+}
+
+/* -X raw and verbose: the number first ("0" for none). */
+static bool print_xlat_number(struct linebuf *lb, uint64_t value)
+{
+	if (xlat_style == XLAT_ABBREV)
+		return false;
+	line_hex(lb, value);
+	if (xlat_style == XLAT_RAW)
+		return true;
+	line_puts(lb, " /* ");
+	return false;
+}
+
+static void end_xlat_number(struct linebuf *lb)
+{
+	if (xlat_style == XLAT_VERBOSE)
+		line_puts(lb, " */");
+}
+
+static void print_flag_names(struct linebuf *lb, const struct xlat *table, uint64_t value);
+
 void print_flags(struct linebuf *lb, const struct xlat *table, uint64_t value)
+{
+	/* Nothing set and no name for nothing: a plain 0 in every style. */
+	if (!value && !xlat_name(table, 0)) {
+		line_putc(lb, '0');
+		return;
+	}
+	if (print_xlat_number(lb, value))
+		return;
+	print_flag_names(lb, table, value);
+	end_xlat_number(lb);
+}
+
+static void print_flag_names(struct linebuf *lb, const struct xlat *table, uint64_t value)
 {
 	uint64_t rest = value;
 	bool any = false;
@@ -150,7 +211,10 @@ void print_enum(struct linebuf *lb, const struct xlat *table, uint64_t value)
 	const char *name = enum_name(table, value, NULL);
 
 	if (name) {
+		if (print_xlat_number(lb, value))
+			return;
 		line_puts(lb, name);
+		end_xlat_number(lb);
 		return;
 	}
 	line_hex(lb, value);
@@ -221,7 +285,23 @@ void print_sigset(struct linebuf *lb, const uint8_t *bytes, size_t n)
 	line_putc(lb, ']');
 }
 
+static void print_file_mode_names(struct linebuf *lb, uint64_t mode);
+
 void print_file_mode(struct linebuf *lb, uint64_t mode)
+{
+	if (xlat_style != XLAT_ABBREV) {
+		line_oct(lb, mode);
+		if (xlat_style == XLAT_VERBOSE) {
+			line_puts(lb, " /* ");
+			print_file_mode_names(lb, mode);
+			line_puts(lb, " */");
+		}
+		return;
+	}
+	print_file_mode_names(lb, mode);
+}
+
+static void print_file_mode_names(struct linebuf *lb, uint64_t mode)
 {
 	static const struct { unsigned int type; const char *name; } types[] = {
 		{ S_IFREG, "S_IFREG" }, { S_IFDIR, "S_IFDIR" }, { S_IFCHR, "S_IFCHR" },
@@ -249,12 +329,19 @@ void print_file_mode(struct linebuf *lb, uint64_t mode)
 void print_open_flags(struct linebuf *lb, uint64_t flags)
 {
 	uint64_t rest = flags & ~(uint64_t)O_ACCMODE;
+	const char *access = xlat_name(&xlat_open_access, flags & O_ACCMODE);
 
-	print_enum(lb, &xlat_open_access, flags & O_ACCMODE);
+	if (print_xlat_number(lb, flags))
+		return;
+	if (access)
+		line_puts(lb, access);
+	else
+		line_hex(lb, flags & O_ACCMODE);
 	if (rest) {
 		line_putc(lb, '|');
-		print_flags(lb, &xlat_open_flags, rest);
+		print_flag_names(lb, &xlat_open_flags, rest);
 	}
+	end_xlat_number(lb);
 }
 
 static void print_sockaddr(struct linebuf *lb, const uint8_t *data, size_t len,
@@ -581,6 +668,29 @@ static bool print_memory_kind(struct linebuf *lb, const struct decoded_call *cal
 	}
 }
 
+/*
+ * What -e verbose= leaves out: everything strace decodes from memory
+ * except strings, paths, buffers, signal sets and socket addresses.
+ */
+static bool kind_is_struct(enum arg_kind kind)
+{
+	switch (kind) {
+	case KIND_PATH:
+	case KIND_STR:
+	case KIND_IBUF:
+	case KIND_OBUF:
+	case KIND_OSTR:
+	case KIND_XBUF:
+	case KIND_SIGSET:
+	case KIND_OSIGSET:
+	case KIND_SOCKADDR:
+	case KIND_OSOCKADDR:
+		return false;
+	default:
+		return true;
+	}
+}
+
 static void print_memory(struct linebuf *lb, const struct decoded_call *call, int i,
 			 const struct syscall_arg *desc, bool fixed, const struct print_opts *opts)
 {
@@ -599,7 +709,9 @@ static void print_memory(struct linebuf *lb, const struct decoded_call *call, in
 		line_hex(lb, arg->raw);
 		return;
 	}
-	if (!print_memory_kind(lb, call, i, desc, mem, fixed, opts))
+	/* -e verbose=: structs not in the set print as their address. */
+	if ((opts->no_structs && kind_is_struct(desc->kind)) ||
+	    !print_memory_kind(lb, call, i, desc, mem, fixed, opts))
 		line_hex(lb, arg->raw);
 }
 
@@ -649,8 +761,10 @@ static bool print_kind(struct linebuf *lb, const struct decoded_call *call, int 
 
 	switch (desc->kind) {
 	case KIND_INT:
-	case KIND_FD:
 		line_dec(lb, (int32_t)raw);
+		return true;
+	case KIND_FD:
+		print_fd(lb, call, (int32_t)raw, opts);
 		return true;
 	case KIND_UINT:
 		line_udec(lb, (uint32_t)raw);
@@ -671,10 +785,17 @@ static bool print_kind(struct linebuf *lb, const struct decoded_call *call, int 
 		line_oct(lb, raw);
 		return true;
 	case KIND_DIRFD:
-		if ((int32_t)raw == AT_FDCWD)
+		if ((int32_t)raw != AT_FDCWD) {
+			print_fd(lb, call, (int32_t)raw, opts);
+			return true;
+		}
+		if (xlat_style != XLAT_ABBREV)
+			line_dec(lb, AT_FDCWD);
+		if (xlat_style == XLAT_VERBOSE)
+			line_puts(lb, " /* AT_FDCWD */");
+		else if (xlat_style == XLAT_ABBREV)
 			line_puts(lb, "AT_FDCWD");
-		else
-			line_dec(lb, (int32_t)raw);
+		print_fd_path(lb, call, AT_FDCWD, opts);
 		return true;
 	case KIND_FLAGS:
 		print_flags(lb, desc->table, raw);
@@ -739,7 +860,7 @@ static bool print_kind(struct linebuf *lb, const struct decoded_call *call, int 
 bool print_arg(struct linebuf *lb, const struct decoded_call *call, int i,
 	       const struct print_opts *opts)
 {
-	if (!call->desc) {
+	if (!call->desc || opts->raw) {
 		line_hex(lb, call->args[i].raw);
 		return true;
 	}
@@ -810,12 +931,14 @@ static void print_decorated_return(struct linebuf *lb, enum ret_kind kind,
 	}
 }
 
-void print_return(struct linebuf *lb, const struct decoded_call *call)
+void print_return(struct linebuf *lb, const struct decoded_call *call, const struct print_opts *opts)
 {
 	int64_t ret = call->rec->ret;
 	const struct xlat *table;
 	enum ret_kind kind = return_kind(call, &table);
 
+	if (opts->raw && kind != RET_NONE)
+		kind = RET_HEX;
 	if (call->rec->flags & CALL_NO_RETURN || kind == RET_NONE) {
 		line_puts(lb, "= ?");
 		return;
@@ -848,9 +971,14 @@ void print_return(struct linebuf *lb, const struct decoded_call *call)
 	case RET_OPENFLAGS:
 		print_decorated_return(lb, kind, table, ret);
 		break;
+	case RET_FD:
+		line_dec(lb, ret);
+		print_fd_path(lb, call, (int)ret, opts);
+		break;
 	default:
 		line_dec(lb, ret);
 		break;
 	}
-	print_return_detail(lb, call);
+	if (!opts->raw)
+		print_return_detail(lb, call);
 }

@@ -12,19 +12,52 @@
 
 #include "decode.h"
 #include "outbuf.h"
+#include "syscall_table.h"
+
+/* -X: how flag and enum values print. */
+enum xlat_style {
+	XLAT_ABBREV = 0,	/* names: O_RDONLY|O_CLOEXEC */
+	XLAT_RAW,		/* numbers: 0x80000 */
+	XLAT_VERBOSE,		/* both: the number, then the names in a comment */
+};
+
+/* Syscall sets of -e raw=, -e abbrev=, -e verbose= (bit nr: syscall nr). */
+struct syscall_sets {
+	uint64_t raw[SYSCALL_NR_MAX / 64];
+	uint64_t abbrev[SYSCALL_NR_MAX / 64];
+	uint64_t verbose[SYSCALL_NR_MAX / 64];
+};
 
 struct print_opts {
 	unsigned int max_strlen;	/* -s */
 	int hex_strings;		/* -x: 1 non-printables, 2 all, in hex */
-	bool verbose;			/* -v: structs in full */
+	bool verbose;			/* -v, or not in -e abbrev=: structs in full */
+	bool raw;			/* in -e raw=: every argument in hex */
+	bool no_structs;		/* not in -e verbose=: structs as addresses */
+	bool syscall_numbers;		/* -n: "[ 257] " before the name */
+	int decode_fds;			/* -y 1, -yy 2: fds with their paths */
+	enum xlat_style xlat_style;	/* -X */
+	const struct syscall_sets *sets;	/* NULL: the defaults */
 };
+
+/* The options for one call: -v, raw=, abbrev=, verbose= as they apply to nr. */
+void print_opts_for_call(struct print_opts *out, const struct print_opts *opts, long nr);
+/* -X for every flag and enum printer; set once at start-up. */
+void print_set_xlat_style(enum xlat_style style);
+enum xlat_style print_xlat_style(void);
 
 /* Print argument i of call; false when strace leaves it out entirely. */
 bool print_arg(struct linebuf *lb, const struct decoded_call *call, int i,
 	       const struct print_opts *opts);
 
 /* A syscall's return value, from " = " on, as strace prints it. */
-void print_return(struct linebuf *lb, const struct decoded_call *call);
+void print_return(struct linebuf *lb, const struct decoded_call *call, const struct print_opts *opts);
+
+/* fdtrack.c, for -y: an fd, then "<path>" when its path is known. */
+void print_fd(struct linebuf *lb, const struct decoded_call *call, int fd,
+	      const struct print_opts *opts);
+void print_fd_path(struct linebuf *lb, const struct decoded_call *call, int fd,
+		   const struct print_opts *opts);
 
 /* Pieces shared by the printers (and tested on their own). */
 void print_quoted(struct linebuf *lb, const uint8_t *s, size_t n, bool truncated,

@@ -72,6 +72,14 @@ static void print_date_comment(struct linebuf *lb, int64_t sec, uint64_t frac, i
 
 /* --- stat family ----------------------------------------------------------- */
 
+/* -v: each time as seconds with a date comment, then its nanoseconds. */
+static void print_stat_time(struct linebuf *lb, const char *name, int64_t sec, int64_t nsec)
+{
+	line_printf(lb, ", %s=%lld", name, (long long)sec);
+	print_date_comment(lb, sec, (uint64_t)nsec, nsec ? 9 : 0);
+	line_printf(lb, ", %s_nsec=%lld", name, (long long)nsec);
+}
+
 static void print_stat(struct linebuf *lb, const void *data, const struct print_opts *opts)
 {
 	const struct stat *st = data;
@@ -98,8 +106,13 @@ static void print_stat(struct linebuf *lb, const void *data, const struct print_
 	} else {
 		field_dec(lb, "st_size", st->st_size, &first);
 	}
-	if (!opts->verbose)
-		line_write(lb, ", ...", 5);
+	if (!opts->verbose) {
+		line_write(lb, ", ...}", 6);
+		return;
+	}
+	print_stat_time(lb, "st_atime", st->st_atim.tv_sec, st->st_atim.tv_nsec);
+	print_stat_time(lb, "st_mtime", st->st_mtim.tv_sec, st->st_mtim.tv_nsec);
+	print_stat_time(lb, "st_ctime", st->st_ctim.tv_sec, st->st_ctim.tv_nsec);
 	line_putc(lb, '}');
 }
 
@@ -332,14 +345,24 @@ static void print_timex(struct linebuf *lb, const void *data, const struct print
 /* strace writes limits that are whole KiB (above 1 KiB) as N*1024. */
 static void print_rlim(struct linebuf *lb, uint64_t v)
 {
-	if (v == UINT64_MAX)
+	enum xlat_style style = print_xlat_style();
+	bool named = v == UINT64_MAX || (v > 1024 && v % 1024 == 0);
+
+	/* -X raw and verbose: the number first, the name in a comment. */
+	if (style != XLAT_ABBREV || !named)
+		line_udec(lb, v);
+	if (!named || style == XLAT_RAW)
+		return;
+	if (style == XLAT_VERBOSE)
+		line_puts(lb, " /* ");
+	if (v == UINT64_MAX) {
 		line_puts(lb, "RLIM64_INFINITY");
-	else if (v > 1024 && v % 1024 == 0) {
+	} else {
 		line_udec(lb, v / 1024);
 		line_puts(lb, "*1024");
-	} else {
-		line_udec(lb, v);
 	}
+	if (style == XLAT_VERBOSE)
+		line_puts(lb, " */");
 }
 
 static void print_rlimit64(struct linebuf *lb, const void *data, const struct print_opts *opts)

@@ -1,0 +1,489 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The fd table behind -y.  Entries live in one array allocated when
+ * tracing starts (pages are touched only as fds are opened), keyed by
+ * (process, fd) with open addressing, so the hot path never allocates.
+ * What a call does to the table is looked up once per syscall number at
+ * start-up from the small list below and from the description (a call
+ * returning an fd with a path argument opens that path).
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "errnames.h"
+#include "fdtrack.h"
+#include "printers.h"
+#include "xlat.gen.h"
+
+#define FDTRACK_SLOTS	4096	/* (process, fd) pairs, a power of two */
+#define FDTRACK_PROCS	256	/* processes with a known cwd */
+
+enum slot_state { SLOT_FREE = 0, SLOT_USED, SLOT_DELETED };
+
+struct fd_slot {
+	uint32_t tgid;
+	int32_t fd;
+	uint8_t state;		/* enum slot_state */
+	bool cloexec;
+	char path[PATH_MAX];
+};
+
+struct proc_cwd {
+	uint32_t tgid;
+	char path[PATH_MAX];
+};
+
+enum fd_action {
+	FDACT_NONE = 0,
+	FDACT_OPEN,		/* returns an fd for its path argument */
+	FDACT_DUP,		/* returns a copy of its first fd argument */
+	FDACT_ANON,		/* returns an fd with a fixed name */
+	FDACT_PAIR,		/* writes two fds (pipe, socketpair) */
+	FDACT_CLOSE,
+	FDACT_CLOSE_RANGE,
+	FDACT_CHDIR,
+	FDACT_FCHDIR,
+	FDACT_EXEC,		/* drops close-on-exec fds */
+};
+
+/* Calls whose effect the description alone does not say, with strace's names. */
+static const struct {
+	const char *syscall;
+	enum fd_action action;
+	const char *name;	/* FDACT_ANON, FDACT_PAIR: what the fd shows */
+} fd_calls[] = {
+	{ "dup", FDACT_DUP, NULL }, { "dup2", FDACT_DUP, NULL }, { "dup3", FDACT_DUP, NULL },
+	{ "fcntl", FDACT_DUP, NULL },
+	{ "close", FDACT_CLOSE, NULL }, { "close_range", FDACT_CLOSE_RANGE, NULL },
+	{ "chdir", FDACT_CHDIR, NULL }, { "fchdir", FDACT_FCHDIR, NULL },
+	{ "execve", FDACT_EXEC, NULL }, { "execveat", FDACT_EXEC, NULL },
+	{ "eventfd", FDACT_ANON, "anon_inode:[eventfd]" },
+	{ "eventfd2", FDACT_ANON, "anon_inode:[eventfd]" },
+	{ "epoll_create", FDACT_ANON, "anon_inode:[eventpoll]" },
+	{ "epoll_create1", FDACT_ANON, "anon_inode:[eventpoll]" },
+	{ "timerfd_create", FDACT_ANON, "anon_inode:[timerfd]" },
+	{ "signalfd", FDACT_ANON, "anon_inode:[signalfd]" },
+	{ "signalfd4", FDACT_ANON, "anon_inode:[signalfd]" },
+	{ "inotify_init", FDACT_ANON, "anon_inode:inotify" },
+	{ "inotify_init1", FDACT_ANON, "anon_inode:inotify" },
+	{ "pidfd_open", FDACT_ANON, "anon_inode:[pidfd]" },
+	{ "userfaultfd", FDACT_ANON, "anon_inode:[userfaultfd]" },
+	{ "io_uring_setup", FDACT_ANON, "anon_inode:[io_uring]" },
+	{ "perf_event_open", FDACT_ANON, "anon_inode:[perf_event]" },
+	{ "bpf", FDACT_NONE, NULL },
+};
+
+static struct fd_slot *slots;
+static struct proc_cwd *cwds;
+static uint8_t actions[SYSCALL_NR_MAX];
+static const char *anon_names[SYSCALL_NR_MAX];
+
+static uint32_t slot_hash(uint32_t tgid, int32_t fd)
+{
+	return (tgid * 2654435761u ^ (uint32_t)fd * 40503u) & (FDTRACK_SLOTS - 1);
+}
+
+static struct fd_slot *find_slot(uint32_t tgid, int32_t fd)
+{
+	uint32_t h = slot_hash(tgid, fd);
+
+	for (uint32_t n = 0; n < FDTRACK_SLOTS; n++, h = (h + 1) & (FDTRACK_SLOTS - 1)) {
+		struct fd_slot *s = &slots[h];
+
+		if (s->state == SLOT_FREE)
+			return NULL;
+		if (s->state == SLOT_USED && s->tgid == tgid && s->fd == fd)
+			return s;
+	}
+	return NULL;
+}
+
+static void forget_fd(uint32_t tgid, int32_t fd)
+{
+	struct fd_slot *s = find_slot(tgid, fd);
+
+	if (s)
+		s->state = SLOT_DELETED;
+}
+
+/* Record fd's path; a full table drops the name (the fd then prints bare). */
+static void remember_fd(uint32_t tgid, int32_t fd, const char *path, bool cloexec)
+{
+	uint32_t h = slot_hash(tgid, fd);
+	struct fd_slot *s;
+
+	forget_fd(tgid, fd);
+	for (uint32_t n = 0; n < FDTRACK_SLOTS; n++, h = (h + 1) & (FDTRACK_SLOTS - 1)) {
+		s = &slots[h];
+		if (s->state == SLOT_USED)
+			continue;
+		s->state = SLOT_USED;
+		s->tgid = tgid;
+		s->fd = fd;
+		s->cloexec = cloexec;
+		snprintf(s->path, sizeof(s->path), "%s", path);
+		return;
+	}
+}
+
+static struct proc_cwd *find_cwd(uint32_t tgid, bool create)
+{
+	struct proc_cwd *free_slot = NULL;
+
+	for (int i = 0; i < FDTRACK_PROCS; i++) {
+		if (cwds[i].tgid == tgid)
+			return &cwds[i];
+		if (!cwds[i].tgid && !free_slot)
+			free_slot = &cwds[i];
+	}
+	if (create && free_slot)
+		free_slot->tgid = tgid;
+	return create ? free_slot : NULL;
+}
+
+const char *fdtrack_path(uint32_t tgid, int fd)
+{
+	struct fd_slot *s;
+	struct proc_cwd *cwd;
+
+	if (!slots)
+		return NULL;
+	if (fd == AT_FDCWD) {
+		cwd = find_cwd(tgid, false);
+		return cwd && cwd->path[0] ? cwd->path : NULL;
+	}
+	s = find_slot(tgid, fd);
+	return s ? s->path : NULL;
+}
+
+/* base + "/" + rel, with "." and ".." taken out as the kernel would. */
+static void join_path(char *out, size_t size, const char *base, const char *rel)
+{
+	char joined[2 * PATH_MAX];
+	char *parts[PATH_MAX / 2], *save = NULL, *part;
+	int n = 0;
+	size_t len = 0;
+
+	snprintf(joined, sizeof(joined), "%s/%s", rel[0] == '/' ? "" : base, rel);
+	for (part = strtok_r(joined, "/", &save); part; part = strtok_r(NULL, "/", &save)) {
+		if (!strcmp(part, "."))
+			continue;
+		if (!strcmp(part, "..")) {
+			if (n)
+				n--;
+			continue;
+		}
+		if (n < (int)(sizeof(parts) / sizeof(parts[0])))
+			parts[n++] = part;
+	}
+	out[0] = '\0';
+	for (int i = 0; i < n && len + 1 < size; i++)
+		len += (size_t)snprintf(out + len, size - len, "/%s", parts[i]);
+	if (!n)
+		snprintf(out, size, "/");
+}
+
+/*
+ * The path an open call gave its fd: its path argument against its dirfd
+ * or the cwd, then with symlinks resolved when the file is still there
+ * (strace shows the kernel's name for it, /usr/lib for /lib).
+ */
+static bool opened_path(const struct decoded_call *call, char *out, size_t size)
+{
+	const struct syscall_desc *desc = call->desc;
+	int dirfd = AT_FDCWD;
+	char name[PATH_MAX], resolved[PATH_MAX];
+	const char *base;
+
+	for (int i = 0; i < call->nargs; i++) {
+		const struct captured *mem = desc->args[i].at_entry ? &call->args[i].entry :
+								       &call->args[i].mem;
+
+		if (desc->args[i].kind == KIND_DIRFD)
+			dirfd = (int32_t)call->args[i].raw;
+		if (desc->args[i].kind != KIND_PATH || !captured_ok(mem))
+			continue;
+		snprintf(name, sizeof(name), "%.*s", (int)mem->len, (const char *)mem->data);
+		base = name[0] == '/' ? "" : fdtrack_path(call->rec->tgid, dirfd);
+		if (!base)
+			return false;
+		join_path(out, size, base, name);
+		if (realpath(out, resolved))
+			snprintf(out, size, "%s", resolved);
+		return true;
+	}
+	return false;
+}
+
+/* Whether the new fd is closed by execve: O_CLOEXEC, or F_DUPFD_CLOEXEC. */
+static bool has_cloexec(const struct decoded_call *call)
+{
+	for (int i = 1; i < call->nargs; i++) {
+		const struct syscall_arg *arg = &call->desc->args[i];
+		uint64_t raw = call->args[i].raw;
+
+		if ((arg->kind == KIND_OPENFLAGS ||
+		     (arg->kind == KIND_FLAGS && arg->table == &xlat_dup3_flags)) && (raw & O_CLOEXEC))
+			return true;
+		if (arg->kind == KIND_ENUM && arg->table == &xlat_fcntl_cmds && raw == F_DUPFD_CLOEXEC)
+			return true;
+	}
+	return false;
+}
+
+static int first_fd_arg(const struct decoded_call *call)
+{
+	for (int i = 0; i < call->nargs; i++)
+		if (call->desc->args[i].kind == KIND_FD)
+			return (int32_t)call->args[i].raw;
+	return -1;
+}
+
+static void close_range_fds(uint32_t tgid, uint64_t first, uint64_t last)
+{
+	for (uint32_t h = 0; h < FDTRACK_SLOTS; h++)
+		if (slots[h].state == SLOT_USED && slots[h].tgid == tgid &&
+		    (uint64_t)slots[h].fd >= first && (uint64_t)slots[h].fd <= last)
+			slots[h].state = SLOT_DELETED;
+}
+
+static void drop_cloexec(uint32_t tgid)
+{
+	for (uint32_t h = 0; h < FDTRACK_SLOTS; h++)
+		if (slots[h].state == SLOT_USED && slots[h].tgid == tgid && slots[h].cloexec)
+			slots[h].state = SLOT_DELETED;
+}
+
+static void update_fd_result(const struct decoded_call *call, enum fd_action action)
+{
+	uint32_t tgid = call->rec->tgid;
+	int fd = (int)call->rec->ret;
+	char path[PATH_MAX];
+	const char *source;
+
+	switch (action) {
+	case FDACT_DUP:
+		/* fcntl makes an fd only with F_DUPFD and F_DUPFD_CLOEXEC. */
+		if (call->nargs > 1 && !strcmp(call->desc->name, "fcntl") &&
+		    call->args[1].raw != F_DUPFD && call->args[1].raw != F_DUPFD_CLOEXEC)
+			return;
+		source = fdtrack_path(tgid, first_fd_arg(call));
+		if (source) {
+			snprintf(path, sizeof(path), "%s", source);
+			remember_fd(tgid, fd, path, has_cloexec(call));
+		} else {
+			forget_fd(tgid, fd);
+		}
+		return;
+	case FDACT_ANON:
+		if (anon_names[call->rec->nr])
+			remember_fd(tgid, fd, anon_names[call->rec->nr], false);
+		else
+			forget_fd(tgid, fd);
+		return;
+	case FDACT_OPEN:
+		if (opened_path(call, path, sizeof(path)))
+			remember_fd(tgid, fd, path, has_cloexec(call));
+		else
+			forget_fd(tgid, fd);
+		return;
+	default:
+		return;
+	}
+}
+
+void fdtrack_update(const struct decoded_call *call)
+{
+	uint32_t tgid = call->rec->tgid;
+	enum fd_action action;
+	char path[PATH_MAX];
+	struct proc_cwd *cwd;
+	const char *source;
+
+	if (!slots || !call->desc || call->rec->nr < 0 || call->rec->nr >= SYSCALL_NR_MAX)
+		return;
+	action = actions[call->rec->nr];
+	/* close releases the fd even when it fails with EINTR. */
+	if (action == FDACT_CLOSE) {
+		forget_fd(tgid, (int32_t)call->args[0].raw);
+		return;
+	}
+	if (action == FDACT_NONE || RET_IS_ERROR(call->rec->ret))
+		return;
+	switch (action) {
+	case FDACT_CLOSE_RANGE:
+		close_range_fds(tgid, (uint32_t)call->args[0].raw, (uint32_t)call->args[1].raw);
+		return;
+	case FDACT_CHDIR:
+	case FDACT_FCHDIR:
+		cwd = find_cwd(tgid, true);
+		if (!cwd)
+			return;
+		if (action == FDACT_CHDIR && opened_path(call, path, sizeof(path)))
+			snprintf(cwd->path, sizeof(cwd->path), "%s", path);
+		source = action == FDACT_FCHDIR ? fdtrack_path(tgid, (int32_t)call->args[0].raw) : NULL;
+		if (source)
+			snprintf(cwd->path, sizeof(cwd->path), "%s", source);
+		return;
+	case FDACT_EXEC:
+		drop_cloexec(tgid);
+		return;
+	case FDACT_PAIR: {
+		const struct captured *mem = &call->args[call->desc->args[0].kind == KIND_FDPAIR ? 0 : 3].mem;
+		int32_t fds[2];
+
+		if (!captured_ok(mem) || mem->len < 8)
+			return;
+		memcpy(fds, mem->data, sizeof(fds));
+		forget_fd(tgid, fds[0]);
+		forget_fd(tgid, fds[1]);
+		return;
+	}
+	default:
+		update_fd_result(call, action);
+		return;
+	}
+}
+
+void fdtrack_fork(uint32_t parent_tgid, uint32_t child_tgid)
+{
+	struct proc_cwd *from, *to;
+
+	if (!slots || parent_tgid == child_tgid)
+		return;
+	for (uint32_t h = 0; h < FDTRACK_SLOTS; h++)
+		if (slots[h].state == SLOT_USED && slots[h].tgid == parent_tgid)
+			remember_fd(child_tgid, slots[h].fd, slots[h].path, slots[h].cloexec);
+	from = find_cwd(parent_tgid, false);
+	to = find_cwd(child_tgid, true);
+	if (from && to)
+		memcpy(to->path, from->path, sizeof(to->path));
+}
+
+/* The one look at /proc: the fds and cwd the traced process starts with. */
+static void read_proc(pid_t pid)
+{
+	char dir[64], link[PATH_MAX + 32], target[PATH_MAX];
+	struct proc_cwd *cwd = find_cwd((uint32_t)pid, true);
+	struct dirent *e;
+	ssize_t n;
+	DIR *d;
+
+	snprintf(link, sizeof(link), "/proc/%d/cwd", pid);
+	n = readlink(link, target, sizeof(target) - 1);
+	if (n > 0 && cwd) {
+		target[n] = '\0';
+		snprintf(cwd->path, sizeof(cwd->path), "%s", target);
+	}
+	snprintf(dir, sizeof(dir), "/proc/%d/fd", pid);
+	d = opendir(dir);
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		char info[PATH_MAX + 32];
+		unsigned long flags = 0;
+		FILE *f;
+
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(link, sizeof(link), "%s/%s", dir, e->d_name);
+		n = readlink(link, target, sizeof(target) - 1);
+		if (n <= 0)
+			continue;
+		target[n] = '\0';
+		snprintf(info, sizeof(info), "/proc/%d/fdinfo/%s", pid, e->d_name);
+		f = fopen(info, "re");
+		if (f) {
+			char line[128];
+
+			while (fgets(line, sizeof(line), f))
+				if (sscanf(line, "flags: %lo", &flags) == 1)
+					break;
+			fclose(f);
+		}
+		remember_fd((uint32_t)pid, atoi(e->d_name), target, flags & O_CLOEXEC);
+	}
+	closedir(d);
+}
+
+static void plan_actions(void)
+{
+	for (size_t i = 0; i < sizeof(fd_calls) / sizeof(fd_calls[0]); i++) {
+		int nr = syscall_by_name(fd_calls[i].syscall);
+
+		if (nr < 0)
+			continue;
+		actions[nr] = (uint8_t)fd_calls[i].action;
+		anon_names[nr] = fd_calls[i].name;
+	}
+	for (int nr = 0; nr < SYSCALL_NR_MAX; nr++) {
+		const struct syscall_desc *desc = syscall_lookup(nr);
+
+		if (!desc || actions[nr])
+			continue;
+		if (desc->ret == RET_FD) {
+			/* An fd nobody names (a socket): forget what the number meant. */
+			actions[nr] = FDACT_ANON;
+			for (int i = 0; i < desc->nargs; i++)
+				if (desc->args[i].kind == KIND_PATH)
+					actions[nr] = FDACT_OPEN;
+		}
+		/* pipe, socketpair: two fds nobody names without their inode. */
+		for (int i = 0; i < desc->nargs; i++)
+			if (desc->args[i].kind == KIND_FDPAIR)
+				actions[nr] = FDACT_PAIR;
+	}
+}
+
+int fdtrack_init(pid_t pid)
+{
+	slots = calloc(FDTRACK_SLOTS, sizeof(*slots));
+	cwds = calloc(FDTRACK_PROCS, sizeof(*cwds));
+	if (!slots || !cwds) {
+		fdtrack_free();
+		return -ENOMEM;
+	}
+	plan_actions();
+	read_proc(pid);
+	return 0;
+}
+
+void fdtrack_free(void)
+{
+	free(slots);
+	free(cwds);
+	slots = NULL;
+	cwds = NULL;
+}
+
+/* --- printing ------------------------------------------------------------------ */
+
+void print_fd_path(struct linebuf *lb, const struct decoded_call *call, int fd,
+		   const struct print_opts *opts)
+{
+	const char *path;
+
+	if (!opts->decode_fds || !call->rec)
+		return;
+	path = fdtrack_path(call->rec->tgid, fd);
+	if (!path)
+		return;
+	line_putc(lb, '<');
+	line_puts(lb, path);
+	line_putc(lb, '>');
+}
+
+void print_fd(struct linebuf *lb, const struct decoded_call *call, int fd,
+	      const struct print_opts *opts)
+{
+	line_dec(lb, fd);
+	if (fd >= 0)
+		print_fd_path(lb, call, fd, opts);
+}

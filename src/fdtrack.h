@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * -y: what each traced process's fds refer to, kept from the calls bstrace
+ * decodes (open, dup, close, chdir, execve, fork) after one look at /proc
+ * when tracing starts, so printing "3</etc/passwd>" never reads /proc.
+ */
+#ifndef BSTRACE_FDTRACK_H
+#define BSTRACE_FDTRACK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "decode.h"
+
+/*
+ * Start tracking, reading pid's fds and cwd from /proc once; 0 or -errno
+ * (the table could not be allocated; /proc being unreadable is not an
+ * error, the fds just print bare).
+ */
+int fdtrack_init(pid_t pid);
+void fdtrack_free(void);
+/* Apply what a finished call did to its process's fds and cwd. */
+void fdtrack_update(const struct decoded_call *call);
+/* A new process starts with a copy of its parent's table (fork, -f). */
+void fdtrack_fork(uint32_t parent_tgid, uint32_t child_tgid);
+/* What fd of process tgid refers to (AT_FDCWD: the cwd), or NULL. */
+const char *fdtrack_path(uint32_t tgid, int fd);
+
+#endif

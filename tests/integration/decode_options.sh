@@ -1,0 +1,51 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The decoding options print what strace 6.1 prints for the same program:
+# -v, -n, -X raw|abbrev|verbose, -y, -e raw=, -e abbrev=, -e verbose=.
+. "$TESTLIB"
+require_bpf
+require_strace
+
+run_both() {
+	name=$1
+	shift
+	rm -rf "$WORK/d" && mkdir "$WORK/d"
+	strace -o "$WORK/$name.s" "$@" "$PROGS/corpus_fdio" "$WORK/d" || fail "strace $* failed"
+	rm -rf "$WORK/d" && mkdir "$WORK/d"
+	"$BSTRACE" -o "$WORK/$name.b" "$@" "$PROGS/corpus_fdio" "$WORK/d" || fail "bstrace $* failed"
+}
+
+run_both n -n
+grep -qE '^\[ 257\] openat\(AT_FDCWD, ' "$WORK/n.b" || fail "-n: no syscall number prefix"
+compare "$WORK/n.s" "$WORK/n.b" 95
+
+run_both xraw -X raw
+grep -qE '^lseek\(3, 0, 0\) ' "$WORK/xraw.b" || fail "-X raw: SEEK_SET is not 0"
+compare "$WORK/xraw.s" "$WORK/xraw.b" 95
+
+run_both xverbose -X verbose
+grep -qF 'openat(-100 /* AT_FDCWD */, ' "$WORK/xverbose.b" || fail "-X verbose: AT_FDCWD not commented"
+compare "$WORK/xverbose.s" "$WORK/xverbose.b" 95
+
+run_both v -v
+compare "$WORK/v.s" "$WORK/v.b" 95
+
+run_both raw -e raw=openat,lseek,fcntl
+grep -qE '^lseek\(0x3, 0, 0\) += 0$' "$WORK/raw.b" || fail "-e raw=: lseek not raw"
+compare "$WORK/raw.s" "$WORK/raw.b" 95
+
+run_both verbose -e verbose=none
+compare "$WORK/verbose.s" "$WORK/verbose.b" 95
+
+run_both abbrev -e abbrev=none
+compare "$WORK/abbrev.s" "$WORK/abbrev.b" 95
+
+# -y: paths come from the calls bstrace decoded, not from /proc per call.
+run_both y -y
+grep -qE '^write\(3</.*/d/fdio.txt>, "hello world\\n", 12\) += 12$' "$WORK/y.b" ||
+	fail "-y: write(3</.../fdio.txt>, ...) missing"
+grep -qE '^dup\(3</.*/d/fdio.txt>\) += 4</.*/d/fdio.txt>$' "$WORK/y.b" || fail "-y: dup not followed"
+compare "$WORK/y.s" "$WORK/y.b" 85
+
+# A bad -X is one line and exit 1.
+out=$("$BSTRACE" -X bogus /bin/true 2>&1) && fail "-X bogus accepted"
+[ "$(printf '%s\n' "$out" | head -1)" = "bstrace: invalid -X argument: 'bogus'" ] || fail "-X bogus: $out"
