@@ -291,7 +291,8 @@ static __always_inline void put_argv(struct capture_buf *dst, struct rec_blob *b
 		return;
 	}
 	pos = off + sizeof(head);
-	for (__u32 i = 0; show && i < REC_ARGV_MAX && i < limit; i++) {
+	/* -v shows whole arrays, as strace does without abbreviation. */
+	for (__u32 i = 0; show && i < REC_ARGV_MAX && (show_environment || i < limit); i++) {
 		struct rec_argv_elem elem = {};
 		__u64 ptr;
 		long n;
@@ -409,6 +410,58 @@ static __always_inline void put_iov(struct capture_buf *dst, struct rec_blob *bl
 }
 
 /*
+ * The inode of the current task's fd (for -y: pipe:[N], socket:[N]), or 0.
+ * The fd was installed by the call that returned it, so the table holds it.
+ */
+static __always_inline __u64 fd_inode(long fd)
+{
+	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+	struct fdtable *fdt = BPF_CORE_READ(task, files, fdt);
+	struct file **fds = BPF_CORE_READ(fdt, fd);
+	struct file *file = NULL;
+
+	if (fd < 0 || fd >= BPF_CORE_READ(fdt, max_fds))
+		return 0;
+	if (bpf_probe_read_kernel(&file, sizeof(file), fds + fd) || !file)
+		return 0;
+	return BPF_CORE_READ(file, f_inode, i_ino);
+}
+
+/* A call returning an fd: remember what it refers to. */
+static __always_inline void capture_ret_inode(struct capture_buf *src)
+{
+	struct rec_call *rec = buf_rec(src);
+
+	if (rec->ret >= 0)
+		rec->ret_ino = fd_inode(rec->ret);
+}
+
+/* pipe, socketpair: the two fds the kernel wrote, and their inodes. */
+static __always_inline void put_fdpair(struct capture_buf *dst, struct rec_blob *blob,
+				       const void *uptr)
+{
+	struct rec_fdpair pair = {};
+	__u32 off = dst->used;
+	long err;
+
+	if (off >= REC_PAYLOAD_MAX - sizeof(pair)) {
+		blob->len = -ENOSPC;
+		return;
+	}
+	err = bpf_probe_read_user(pair.fd, sizeof(pair.fd), uptr);
+	if (err) {
+		blob->len = err;
+		return;
+	}
+	pair.ino[0] = fd_inode(pair.fd[0]);
+	pair.ino[1] = fd_inode(pair.fd[1]);
+	__builtin_memcpy(buf_payload(dst) + off, &pair, sizeof(pair));
+	blob->off = off;
+	blob->len = sizeof(pair);
+	dst->used = off + sizeof(pair);
+}
+
+/*
  * Read argument arg of the call in src into slot of dst, as op says.  The
  * generated programs call it with constants, so each keeps only its case.
  */
@@ -443,6 +496,9 @@ static __always_inline void capture_arg(void *ctx, struct capture_buf *dst,
 		return;
 	case CAP_IOV_RET:
 		put_iov(dst, blob, uptr, rec->args[size_arg], limit, ret);
+		return;
+	case CAP_FDPAIR:
+		put_fdpair(dst, blob, uptr);
 		return;
 	case CAP_BYTES_ARG:
 		len = rec->args[size_arg];
@@ -527,6 +583,7 @@ static __always_inline struct capture_buf *begin_record(__u64 pid_tgid, const st
 	rec->enter_ns = in->enter_ns;
 	rec->exit_ns = 0;
 	rec->ret = 0;
+	rec->ret_ino = 0;
 	__builtin_memcpy(rec->args, in->args, sizeof(rec->args));
 	clear_blobs(rec, 0, REC_SLOTS);
 	return buf;

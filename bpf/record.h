@@ -75,6 +75,7 @@ struct rec_call {
 	__u64 enter_ns;		/* CLOCK_MONOTONIC, at sys_enter */
 	__u64 exit_ns;		/* CLOCK_MONOTONIC, at sys_exit */
 	__s64 ret;
+	__u64 ret_ino;		/* -y: inode of the fd returned, 0 if none */
 	__u64 args[REC_ARGS];
 	struct rec_blob blob[REC_SLOTS];
 	__u8 payload[];
@@ -179,6 +180,13 @@ enum capture_op {
 	CAP_ARGV_COUNT,		/* argv-like array, counted only */
 	CAP_IOV,		/* iovec array, count = arg[size_arg] */
 	CAP_IOV_RET,		/* iovec array, ret bytes in all */
+	CAP_FDPAIR,		/* two fds the kernel wrote, then their inodes */
+};
+
+/* The payload of CAP_FDPAIR (pipe, socketpair): -y names them by inode. */
+struct rec_fdpair {
+	__s32 fd[2];
+	__u64 ino[2];
 };
 
 /* When a capture happens. */

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "errnames.h"
@@ -32,6 +33,7 @@ struct fd_slot {
 	int32_t fd;
 	uint8_t state;		/* enum slot_state */
 	bool cloexec;
+	bool deleted;		/* memfd: strace adds "(deleted)" after the '>' */
 	char path[PATH_MAX];
 };
 
@@ -51,6 +53,7 @@ enum fd_action {
 	FDACT_CHDIR,
 	FDACT_FCHDIR,
 	FDACT_EXEC,		/* drops close-on-exec fds */
+	FDACT_MEMFD,		/* /memfd:NAME (deleted) */
 };
 
 /* Calls whose effect the description alone does not say, with strace's names. */
@@ -64,6 +67,9 @@ static const struct {
 	{ "close", FDACT_CLOSE, NULL }, { "close_range", FDACT_CLOSE_RANGE, NULL },
 	{ "chdir", FDACT_CHDIR, NULL }, { "fchdir", FDACT_FCHDIR, NULL },
 	{ "execve", FDACT_EXEC, NULL }, { "execveat", FDACT_EXEC, NULL },
+	{ "memfd_create", FDACT_MEMFD, NULL },
+	{ "pipe", FDACT_PAIR, "pipe" }, { "pipe2", FDACT_PAIR, "pipe" },
+	{ "socketpair", FDACT_PAIR, "socket" },
 	{ "eventfd", FDACT_ANON, "anon_inode:[eventfd]" },
 	{ "eventfd2", FDACT_ANON, "anon_inode:[eventfd]" },
 	{ "epoll_create", FDACT_ANON, "anon_inode:[eventpoll]" },
@@ -114,7 +120,7 @@ static void forget_fd(uint32_t tgid, int32_t fd)
 }
 
 /* Record fd's path; a full table drops the name (the fd then prints bare). */
-static void remember_fd(uint32_t tgid, int32_t fd, const char *path, bool cloexec)
+static struct fd_slot *remember_fd(uint32_t tgid, int32_t fd, const char *path, bool cloexec)
 {
 	uint32_t h = slot_hash(tgid, fd);
 	struct fd_slot *s;
@@ -128,9 +134,24 @@ static void remember_fd(uint32_t tgid, int32_t fd, const char *path, bool cloexe
 		s->tgid = tgid;
 		s->fd = fd;
 		s->cloexec = cloexec;
+		s->deleted = false;
 		snprintf(s->path, sizeof(s->path), "%s", path);
+		return s;
+	}
+	return NULL;
+}
+
+/* An fd known only by its inode: "pipe:[N]", "socket:[N]". */
+static void remember_inode(uint32_t tgid, int32_t fd, const char *type, uint64_t ino)
+{
+	char name[64];
+
+	if (!ino) {
+		forget_fd(tgid, fd);
 		return;
 	}
+	snprintf(name, sizeof(name), "%s:[%llu]", type, (unsigned long long)ino);
+	remember_fd(tgid, fd, name, false);
 }
 
 static struct proc_cwd *find_cwd(uint32_t tgid, bool create)
@@ -285,9 +306,25 @@ static void update_fd_result(const struct decoded_call *call, enum fd_action act
 	case FDACT_ANON:
 		if (anon_names[call->rec->nr])
 			remember_fd(tgid, fd, anon_names[call->rec->nr], false);
+		else if (call->desc->classes & CLASS_NETWORK)
+			remember_inode(tgid, fd, "socket", call->rec->ret_ino);
 		else
 			forget_fd(tgid, fd);
 		return;
+	case FDACT_MEMFD: {
+		const struct captured *name = &call->args[0].mem;
+		struct fd_slot *slot;
+
+		if (!captured_ok(name)) {
+			forget_fd(tgid, fd);
+			return;
+		}
+		snprintf(path, sizeof(path), "/memfd:%.*s", (int)name->len, (const char *)name->data);
+		slot = remember_fd(tgid, fd, path, (call->args[1].raw & MFD_CLOEXEC) != 0);
+		if (slot)
+			slot->deleted = true;
+		return;
+	}
 	case FDACT_OPEN:
 		if (opened_path(call, path, sizeof(path)))
 			remember_fd(tgid, fd, path, has_cloexec(call));
@@ -335,15 +372,21 @@ void fdtrack_update(const struct decoded_call *call)
 	case FDACT_EXEC:
 		drop_cloexec(tgid);
 		return;
+	case FDACT_MEMFD:
+		update_fd_result(call, action);
+		return;
 	case FDACT_PAIR: {
-		const struct captured *mem = &call->args[call->desc->args[0].kind == KIND_FDPAIR ? 0 : 3].mem;
-		int32_t fds[2];
+		const struct captured *mem = NULL;
+		struct rec_fdpair pair;
 
-		if (!captured_ok(mem) || mem->len < 8)
+		for (int i = 0; i < call->nargs; i++)
+			if (call->desc->args[i].kind == KIND_FDPAIR)
+				mem = &call->args[i].mem;
+		if (!mem || !captured_ok(mem) || mem->len < (int32_t)sizeof(pair))
 			return;
-		memcpy(fds, mem->data, sizeof(fds));
-		forget_fd(tgid, fds[0]);
-		forget_fd(tgid, fds[1]);
+		memcpy(&pair, mem->data, sizeof(pair));
+		remember_inode(tgid, pair.fd[0], anon_names[call->rec->nr], pair.ino[0]);
+		remember_inode(tgid, pair.fd[1], anon_names[call->rec->nr], pair.ino[1]);
 		return;
 	}
 	default:
@@ -435,10 +478,6 @@ static void plan_actions(void)
 				if (desc->args[i].kind == KIND_PATH)
 					actions[nr] = FDACT_OPEN;
 		}
-		/* pipe, socketpair: two fds nobody names without their inode. */
-		for (int i = 0; i < desc->nargs; i++)
-			if (desc->args[i].kind == KIND_FDPAIR)
-				actions[nr] = FDACT_PAIR;
 	}
 }
 
@@ -469,15 +508,28 @@ void print_fd_path(struct linebuf *lb, const struct decoded_call *call, int fd,
 		   const struct print_opts *opts)
 {
 	const char *path;
+	bool deleted;
 
-	if (!opts->decode_fds || !call->rec)
+	if (!opts->decode_fds)
 		return;
-	path = fdtrack_path(call->rec->tgid, fd);
+	if (!slots || !call->rec)
+		return;
+	if (fd == AT_FDCWD) {
+		path = fdtrack_path(call->rec->tgid, fd);
+		deleted = false;
+	} else {
+		struct fd_slot *slot = find_slot(call->rec->tgid, fd);
+
+		path = slot ? slot->path : NULL;
+		deleted = slot && slot->deleted;
+	}
 	if (!path)
 		return;
 	line_putc(lb, '<');
 	line_puts(lb, path);
 	line_putc(lb, '>');
+	if (deleted)
+		line_puts(lb, "(deleted)");
 }
 
 void print_fd(struct linebuf *lb, const struct decoded_call *call, int fd,
@@ -486,4 +538,24 @@ void print_fd(struct linebuf *lb, const struct decoded_call *call, int fd,
 	line_dec(lb, fd);
 	if (fd >= 0)
 		print_fd_path(lb, call, fd, opts);
+}
+
+void print_fd_pair(struct linebuf *lb, const struct decoded_call *call,
+		   const struct rec_fdpair *unaligned, const struct print_opts *opts)
+{
+	struct rec_fdpair pair;
+	const char *type = NULL;
+
+	memcpy(&pair, unaligned, sizeof(pair));
+	if (opts->decode_fds && slots && call->rec->nr >= 0 && call->rec->nr < SYSCALL_NR_MAX)
+		type = anon_names[call->rec->nr];
+	line_putc(lb, '[');
+	for (int i = 0; i < 2; i++) {
+		if (i)
+			line_write(lb, ", ", 2);
+		line_dec(lb, pair.fd[i]);
+		if (type && pair.ino[i])
+			line_printf(lb, "<%s:[%llu]>", type, (unsigned long long)pair.ino[i]);
+	}
+	line_putc(lb, ']');
 }

@@ -32,7 +32,7 @@ static bool error(const char *fmt, const char *arg)
 static void print_help(void)
 {
 	fputs(
-"Usage: bstrace [-dfvxV] [-e EXPR] [-o FILE] [-s STRSIZE] PROG [ARGS]\n"
+"Usage: bstrace [-dfnvxyV] [-X FORMAT] [-e EXPR] [-o FILE] [-s STRSIZE] PROG [ARGS]\n"
 "   or: bstrace -c[dfw] [-e EXPR] [-O OVERHEAD] [-S SORTBY] [-U COLUMNS] PROG [ARGS]\n"
 "\n"
 "Trace the system calls of PROG as strace does, with eBPF instead of ptrace.\n"

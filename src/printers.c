@@ -639,12 +639,9 @@ static bool print_memory_kind(struct linebuf *lb, const struct decoded_call *cal
 	case KIND_SOCKLEN:
 		return print_socklen(lb, arg, mem);
 	case KIND_FDPAIR:
-		if (mem->len < 8)
+		if (mem->len < (int32_t)sizeof(struct rec_fdpair))
 			return false;
-		int32_t fds[2];
-
-		memcpy(fds, mem->data, 8);
-		line_printf(lb, "[%d, %d]", fds[0], fds[1]);
+		print_fd_pair(lb, call, (const struct rec_fdpair *)mem->data, opts);
 		return true;
 	case KIND_WAITSTATUS:
 		return print_wait_status_ref(lb, mem);
@@ -916,8 +913,15 @@ static void print_decorated_return(struct linebuf *lb, enum ret_kind kind,
 		line_hex(lb, (uint64_t)ret);
 		line_puts(lb, " (");
 		if (kind == RET_OPENFLAGS) {
+			/* strace names these in every -X style. */
+			const char *access = xlat_name(&xlat_open_access, (uint64_t)ret & O_ACCMODE);
+
 			line_puts(lb, "flags ");
-			print_open_flags(lb, (uint64_t)ret);
+			line_puts(lb, access ? access : "O_RDONLY");
+			if ((uint64_t)ret & ~(uint64_t)O_ACCMODE) {
+				line_putc(lb, '|');
+				print_flag_names(lb, &xlat_open_flags, (uint64_t)ret & ~(uint64_t)O_ACCMODE);
+			}
 		} else {
 			if (table && table->label)
 				line_printf(lb, "%s ", table->label);

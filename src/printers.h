@@ -58,6 +58,9 @@ void print_fd(struct linebuf *lb, const struct decoded_call *call, int fd,
 	      const struct print_opts *opts);
 void print_fd_path(struct linebuf *lb, const struct decoded_call *call, int fd,
 		   const struct print_opts *opts);
+/* [3, 4], or with -y [3<pipe:[N]>, 4<pipe:[N]>] (the call has just made them). */
+void print_fd_pair(struct linebuf *lb, const struct decoded_call *call,
+		   const struct rec_fdpair *pair, const struct print_opts *opts);
 
 /* Pieces shared by the printers (and tested on their own). */
 void print_quoted(struct linebuf *lb, const uint8_t *s, size_t n, bool truncated,

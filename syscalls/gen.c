@@ -88,6 +88,7 @@ static const char *const ret_kinds[] = { "int", "hex", "fd", "oct", "none", "enu
 static const char *const ret_enums[] = { "RET_INT", "RET_HEX", "RET_FD", "RET_OCT", "RET_NONE",
 					 "RET_ENUM", "RET_FLAGS", "RET_SIGNO", "RET_OPENFLAGS",
 					 "RET_TIME" };
+#define RET_KIND_FD		2
 #define RET_FIRST_WITH_TABLE	5
 #define RET_LAST_WITH_TABLE	6
 
@@ -532,6 +533,10 @@ static void plan_captures(void)
 			add_capture(exit_body, sizeof(exit_body), arg, i, false,
 				    (when & (CAP_ON_SUCCESS | KIND_BOTH_WAYS)) != 0);
 		}
+		/* -y names sockets by inode: an fd-returning call reads it at exit. */
+		if (line->ret_kind == RET_KIND_FD)
+			snprintf(exit_body + strlen(exit_body), sizeof(exit_body) - strlen(exit_body),
+				 "\tcapture_ret_inode(src);\n");
 		line->entry_prog = intern_program(entry, true);
 		line->exit_prog = intern_program(exit_body, false);
 	}
