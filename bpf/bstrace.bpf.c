@@ -170,11 +170,17 @@ static __always_inline void report_loss(void)
 		__sync_fetch_and_sub(&lost_unreported, count);
 }
 
+#include "stack.bpf.h"
+
 static __always_inline int submit_call(struct capture_buf *buf)
 {
 	struct rec_call *rec = buf_rec(buf);
-	__u64 size = sizeof(*rec) + buf->used;
+	__u64 size;
 
+	/* Last, once the call is known to be printed: it is the costly part. */
+	if (stack_size)
+		stack_append(buf);
+	size = sizeof(*rec) + buf->used;
 	if (size > sizeof(buf->raw))
 		size = sizeof(buf->raw);
 	rec->hdr.type = REC_CALL;

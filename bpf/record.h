@@ -65,6 +65,7 @@ struct rec_blob {
 /* rec_call.flags */
 #define CALL_NO_RETURN		0x1	/* exit, exit_group: printed as "= ?" */
 #define CALL_EXEC_LEADER	0x2	/* execve by a non-leader thread */
+#define CALL_STACK		0x4	/* rec_call.stack holds a struct rec_stack */
 
 struct rec_call {
 	struct rec_header hdr;
@@ -78,8 +79,35 @@ struct rec_call {
 	__u64 ret_ino;		/* -y: inode of the fd returned, 0 if none */
 	__u64 args[REC_ARGS];
 	struct rec_blob blob[REC_SLOTS];
+	struct rec_blob stack;	/* valid only with CALL_STACK */
 	__u8 payload[];
 };
+
+/*
+ * A user stack snapshot, for -k, --folded and --flamegraph: the registers
+ * and the bytes of the stack from the stack pointer up, taken when the
+ * call's record is sent (the return addresses and saved registers a
+ * syscall's frames hold do not change during the call; execve's are the
+ * new image's, as strace -k shows them).  It is the last thing in the
+ * payload, so the arguments keep all of REC_PAYLOAD_MAX.  The front end
+ * unwinds it with libunwind.  regs[] is in libunwind's numbering:
+ * x86_64 rax rdx rcx rbx rsi rdi rbp rsp r8-r15 rip (0-16), aarch64
+ * x0-x30 sp pc (0-32).
+ */
+#define REC_STACK_REGS		33
+#define REC_STACK_COMM		16
+struct rec_stack {
+	__u64 regs[REC_STACK_REGS];
+	__u64 sp;		/* user address of data[0] */
+	__u32 len;		/* bytes of stack in data[] */
+	__u32 flags;		/* REC_STACK_* */
+	char comm[REC_STACK_COMM];
+	__u8 data[];
+};
+/* The copy stopped at an unreadable page before the size asked for. */
+#define REC_STACK_FAULTED	0x1
+/* Largest stack copy: what is left of one blob after the header. */
+#define REC_STACK_DATA_MAX	(REC_BLOB_MAX - sizeof(struct rec_stack))
 
 /*
  * The payload of an argv-like array: how many pointers the array holds (up

@@ -6,6 +6,7 @@
 #include "decode.h"
 #include "fdtrack.h"
 #include "format.h"
+#include "stack_report.h"
 
 void consumer_init(struct consumer *c, int fd, const struct print_opts *print,
 		   bool follow_forks, pid_t leader)
@@ -47,18 +48,24 @@ static void handle_call(struct consumer *c, const void *data, size_t size)
 		c->malformed++;
 		return;
 	}
-	put_prefix(c, call.rec->tid);
-	format_strace_call(&c->line, &call, &c->print);
-	out_line(&c->out, &c->line);
+	if (!c->hide_calls) {
+		put_prefix(c, call.rec->tid);
+		format_strace_call(&c->line, &call, &c->print);
+		out_line(&c->out, &c->line);
+	}
+	if (c->stacks)
+		stack_report_call(c->stacks, &call, &c->line, &c->out);
 }
 
 static void handle_exit(struct consumer *c, const struct rec_proc_exit *rec)
 {
-	if (!rec->group_dead || c->summary_only)
-		return;
-	put_prefix(c, rec->tgid);
-	format_strace_exit(&c->line, rec->exit_code);
-	out_line(&c->out, &c->line);
+	if (rec->group_dead && !c->hide_calls && !c->summary_only) {
+		put_prefix(c, rec->tgid);
+		format_strace_exit(&c->line, rec->exit_code);
+		out_line(&c->out, &c->line);
+	}
+	if (c->stacks)
+		stack_report_exit(c->stacks, rec->tid, rec->tgid, rec->group_dead, &c->out);
 }
 
 static void handle_lost(struct consumer *c, const struct rec_lost *rec)

@@ -14,6 +14,8 @@
 #include "outbuf.h"
 #include "printers.h"
 
+struct stack_report;
+
 struct consumer {
 	struct outbuf out;
 	struct linebuf line;
@@ -24,6 +26,8 @@ struct consumer {
 	unsigned int processes;		/* traced processes alive */
 	uint64_t lost;			/* records the kernel could not send */
 	uint64_t malformed;		/* records that failed validation */
+	struct stack_report *stacks;	/* -k, --folded, --flamegraph; or NULL */
+	bool hide_calls;		/* --folded: no call lines */
 };
 
 void consumer_init(struct consumer *c, int fd, const struct print_opts *print,

@@ -13,9 +13,11 @@
 #include <unistd.h>
 
 #include "consumer.h"
+#include "flamegraph.h"
 #include "launch.h"
 #include "options.h"
 #include "summary_report.h"
+#include "stack_report.h"
 #include "tracer.h"
 
 /* How long the reader sleeps when no wakeup comes: records wait at most this. */
@@ -61,6 +63,22 @@ static int trace_command(struct tracer *t, struct launched *child)
 	}
 }
 
+/* -k's held-back frames, --folded's stacks, --flamegraph's picture. */
+static bool report_stacks(const struct options *opts)
+{
+	char title[256];
+
+	if (!consumer.stacks)
+		return true;
+	stack_report_flush(consumer.stacks, &consumer.out);
+	if (opts->folded)
+		folded_write(&consumer.stacks->folded, &consumer.out);
+	if (!opts->flamegraph_path)
+		return true;
+	snprintf(title, sizeof(title), "Syscall time of %s", opts->command[0]);
+	return flamegraph_write(&consumer.stacks->folded, opts->flamegraph_path, title);
+}
+
 static void report_end(struct tracer *t)
 {
 	uint64_t lost = tracer_lost(t);
@@ -100,6 +118,14 @@ int main(int argc, char **argv)
 		return 1;
 	consumer_init(&consumer, out_fd, &opts.print, opts.follow_forks, child.pid);
 	consumer.summary_only = opts.summary.mode == SUMMARY_ONLY;
+	if (opts.stack_size) {
+		consumer.stacks = stack_report_new(opts.stack_traces, opts.folded || opts.flamegraph_path);
+		consumer.hide_calls = opts.folded;
+		if (!consumer.stacks) {
+			launch_abort(&child);
+			return 1;
+		}
+	}
 	if (tracer_start(&tracer, &opts, consumer_handle, &consumer) ||
 	    summary_report_init(&summary, &opts.summary, &tracer) ||
 	    tracer_watch_task(&tracer, child.pid, TASK_TRACED | TASK_WAIT_EXEC) ||
@@ -113,8 +139,11 @@ int main(int argc, char **argv)
 	/* Interrupted or not, the summary of what was traced is printed. */
 	summary_report_final(&summary, &tracer, &consumer.out);
 	summary_report_free(&summary);
+	if (!report_stacks(&opts))
+		status = -1;
 	report_end(&tracer);
 	tracer_stop(&tracer);
+	stack_report_free(consumer.stacks);
 	if (status < 0)
 		return 1;
 	exit_like(status);

@@ -15,6 +15,8 @@
 #include "timeparse.h"
 
 #define DEFAULT_BUFFER_SIZE	(8UL << 20)	/* mapped twice: 16 MiB of RSS */
+/* Enough for the frames of most programs from the syscall up to _start. */
+#define DEFAULT_STACK_SIZE	8192
 
 static void usage_hint(void)
 {
@@ -32,7 +34,7 @@ static bool error(const char *fmt, const char *arg)
 static void print_help(void)
 {
 	fputs(
-"Usage: bstrace [-dfnvxyV] [-X FORMAT] [-e EXPR] [-o FILE] [-s STRSIZE] PROG [ARGS]\n"
+"Usage: bstrace [-dfknvxyV] [-X FORMAT] [-e EXPR] [-o FILE] [-s STRSIZE] PROG [ARGS]\n"
 "   or: bstrace -c[dfw] [-e EXPR] [-O OVERHEAD] [-S SORTBY] [-U COLUMNS] PROG [ARGS]\n"
 "\n"
 "Trace the system calls of PROG as strace does, with eBPF instead of ptrace.\n"
@@ -58,6 +60,15 @@ static void print_help(void)
 "  -e raw=SET     print the arguments of the syscalls in SET raw, in hex\n"
 "  -e abbrev=SET  abbreviate the structs of the syscalls in SET (default all)\n"
 "  -e verbose=SET decode the structs of the syscalls in SET (default all)\n"
+"  -k, --stack-traces\n"
+"                 print the user stack of each call (unwound from a copy)\n"
+"  --folded       instead of the trace, print syscall time per (command,\n"
+"                 stack, syscall) as folded stacks (flamegraph.pl, speedscope)\n"
+"  --flamegraph=FILE\n"
+"                 also write a flame graph of syscall time to FILE (SVG)\n"
+"  --stack-size=BYTES\n"
+"                 user stack copied per call for the above (default 8K, max\n"
+"                 16088; K suffix)\n"
 "\n"
 "Filtering:\n"
 "  -e trace=[!]{NAME[,NAME]...|all|none}, --trace=...\n"
@@ -249,7 +260,7 @@ enum parse_result options_parse(struct options *opts, int argc, char **argv)
 {
 	enum {
 		OPT_BUFFER_SIZE = 256, OPT_MIN_DURATION, OPT_HISTOGRAM, OPT_PER_PROCESS,
-		OPT_INTERVAL,
+		OPT_INTERVAL, OPT_FOLDED, OPT_FLAMEGRAPH, OPT_STACK_SIZE,
 	};
 	static const struct option long_options[] = {
 		{ "output", required_argument, NULL, 'o' },
@@ -274,9 +285,13 @@ enum parse_result options_parse(struct options *opts, int argc, char **argv)
 		{ "const-print-style", required_argument, NULL, 'X' },
 		{ "decode-fds", no_argument, NULL, 'y' },
 		{ "syscall-number", no_argument, NULL, 'n' },
+		{ "stack-traces", no_argument, NULL, 'k' },
+		{ "folded", no_argument, NULL, OPT_FOLDED },
+		{ "flamegraph", required_argument, NULL, OPT_FLAMEGRAPH },
+		{ "stack-size", required_argument, NULL, OPT_STACK_SIZE },
 		{ NULL, 0, NULL, 0 },
 	};
-	unsigned long value;
+	unsigned long value, stack_size = DEFAULT_STACK_SIZE;
 	int c;
 
 	memset(opts, 0, sizeof(*opts));
@@ -288,7 +303,7 @@ enum parse_result options_parse(struct options *opts, int argc, char **argv)
 	summary_opts_init(&opts->summary);
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:cCde:fhno:O:s:S:U:vVwxX:y", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:cCde:fhkno:O:s:S:U:vVwxX:y", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 		case 'C':
@@ -379,6 +394,25 @@ enum parse_result options_parse(struct options *opts, int argc, char **argv)
 		case 'n':
 			opts->print.syscall_numbers = true;
 			break;
+		case 'k':
+			opts->stack_traces = true;
+			break;
+		case OPT_FOLDED:
+			opts->folded = true;
+			break;
+		case OPT_FLAMEGRAPH:
+			if (!*optarg)
+				return error("--flamegraph needs a file name", "");
+			opts->flamegraph_path = optarg;
+			break;
+		case OPT_STACK_SIZE:
+			if (!parse_size(optarg, &value) || value < 64 || value > REC_STACK_DATA_MAX) {
+				fprintf(stderr, "bstrace: invalid --stack-size: '%s' (64..%zu)\n",
+					optarg, REC_STACK_DATA_MAX);
+				return PARSE_ERROR;
+			}
+			stack_size = (unsigned int)value;
+			break;
 		case OPT_BUFFER_SIZE:
 			if (!parse_size(optarg, &value) || value < 4096 || value > (1UL << 30)) {
 				fprintf(stderr, "bstrace: invalid --buffer-size: '%s' (4K..1G)\n", optarg);
@@ -413,5 +447,7 @@ enum parse_result options_parse(struct options *opts, int argc, char **argv)
 	if ((opts->summary.histogram || opts->summary.per_process || opts->summary.interval_ns) &&
 	    opts->summary.mode == SUMMARY_OFF)
 		opts->summary.mode = SUMMARY_ONLY;
+	if (opts->stack_traces || opts->folded || opts->flamegraph_path)
+		opts->stack_size = stack_size;
 	return PARSE_RUN;
 }

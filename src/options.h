@@ -17,6 +17,10 @@ struct options {
 	bool debug;			/* -d */
 	unsigned long buffer_size;	/* --buffer-size, bytes */
 	uint64_t selected[SYSCALL_NR_MAX / 64];	/* -e trace= */
+	bool stack_traces;		/* -k */
+	bool folded;			/* --folded */
+	const char *flamegraph_path;	/* --flamegraph=FILE */
+	unsigned int stack_size;	/* --stack-size; 0 unless stacks are wanted */
 	struct print_opts print;
 	struct syscall_sets sets;	/* -e raw= abbrev= verbose= */
 	struct summary_opts summary;	/* -c -C -S -U -w -O --min-duration ... */

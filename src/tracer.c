@@ -153,6 +153,7 @@ static void set_settings(struct bstrace_bpf *skel, const struct options *opts)
 	skel->rodata->max_strlen = opts->print.max_strlen;
 	skel->rodata->show_environment = opts->print.verbose;
 	skel->rodata->follow_forks = opts->follow_forks;
+	skel->rodata->stack_size = opts->stack_size;
 	/* Wake the reader when a quarter of the ring is waiting. */
 	skel->rodata->wakeup_bytes = size / 4;
 	for (int nr = 0; nr < SYSCALL_NR_MAX; nr++) {
