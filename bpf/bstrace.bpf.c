@@ -145,16 +145,21 @@ static __always_inline void clear_blobs(struct rec_call *rec, int first, int cou
 	}
 }
 
-static __always_inline void submit(void *data, __u64 size)
+static __always_inline void submit_wake(void *data, __u64 size, bool wake)
 {
 	__u64 flags = BPF_RB_NO_WAKEUP;
 
-	if (bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= wakeup_bytes)
+	if (wake || bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= wakeup_bytes)
 		flags = BPF_RB_FORCE_WAKEUP;
 	if (bpf_ringbuf_output(&events, data, size, flags)) {
 		__sync_fetch_and_add(&lost_records, 1);
 		__sync_fetch_and_add(&lost_unreported, 1);
 	}
+}
+
+static __always_inline void submit(void *data, __u64 size)
+{
+	submit_wake(data, size, false);
 }
 
 /* Mark the gap left by lost records where it is, before the next record. */
@@ -186,7 +191,8 @@ static __always_inline int submit_call(struct capture_buf *buf)
 	rec->hdr.type = REC_CALL;
 	rec->hdr.size = size;
 	report_loss();
-	submit(rec, size);
+	/* The front end must read the process's new maps while it lives. */
+	submit_wake(rec, size, stack_size && stack_maps_changed(rec));
 	return 0;
 }
 

@@ -83,6 +83,18 @@ static __always_inline __u32 stack_copy(__u8 *data, __u64 sp, __u32 want, __u32 
 	return pos;
 }
 
+/*
+ * After these the front end reads /proc/PID/maps again, which it can only
+ * do while the process lives: they wake it up.
+ */
+static __always_inline bool stack_maps_changed(const struct rec_call *rec)
+{
+	if (rec->ret < 0 && rec->ret > -4096)
+		return false;
+	return rec->nr == SYS_execve || rec->nr == SYS_execveat || rec->nr == SYS_mmap ||
+	       rec->nr == SYS_munmap || rec->nr == SYS_mprotect || rec->nr == SYS_mremap;
+}
+
 /* Append the snapshot after everything else in the record's payload. */
 static __always_inline void stack_append(struct capture_buf *buf)
 {

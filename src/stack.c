@@ -18,6 +18,9 @@ struct unwind_source {
 };
 
 static unw_addr_space_t address_space;
+/* Whose code libunwind's cache describes. */
+static const struct proc_maps *cached_maps;
+static uint64_t cached_generation;
 
 /* The unwind table of the ELF file mapped at ip: its .eh_frame_hdr. */
 static int find_proc_info(unw_addr_space_t as, unw_word_t ip, unw_proc_info_t *pi,
@@ -143,8 +146,13 @@ bool stack_init(void)
 		fprintf(stderr, "bstrace: cannot set up stack unwinding (libunwind)\n");
 		return false;
 	}
-	/* Addresses mean different things in different processes. */
-	unw_set_caching_policy(address_space, UNW_CACHE_NONE);
+	/*
+	 * Cached unwind rules are kept per address, and an address means
+	 * different things in different processes: stack_unwind flushes the
+	 * cache when it moves to other maps.  Per thread, because the global
+	 * cache blocks signals around every use (two syscalls per frame).
+	 */
+	unw_set_caching_policy(address_space, UNW_CACHE_PER_THREAD);
 	return true;
 }
 
@@ -187,6 +195,11 @@ void stack_unwind(const struct rec_stack *snap, size_t len, const struct proc_ma
 	trace->too_deep = false;
 	if (len < sizeof(*snap) || snap->len > len - sizeof(*snap) || !address_space)
 		return;
+	if (maps != cached_maps || (maps && maps->generation != cached_generation)) {
+		unw_flush_cache(address_space, 0, 0);
+		cached_maps = maps;
+		cached_generation = maps ? maps->generation : 0;
+	}
 	if (unw_init_remote(&cursor, address_space, &src) < 0)
 		return;
 	for (int depth = 0; depth < STACK_FRAMES_MAX; depth++) {

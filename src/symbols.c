@@ -360,6 +360,7 @@ static bool read_maps(struct symbols *s, struct proc_maps *p)
 		entries[i].path = paths + (uintptr_t)entries[i].path;
 	free(p->entries);
 	free(p->paths);
+	p->generation = ++s->generation;
 	p->entries = entries;
 	p->nentries = n;
 	p->paths = paths;

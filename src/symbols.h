@@ -55,6 +55,7 @@ struct map_entry {
 struct proc_maps {
 	uint32_t tgid;
 	bool stale;			/* read again before the next use */
+	uint64_t generation;		/* a new value each time they are read */
 	struct map_entry *entries;	/* by address */
 	size_t nentries;
 	char *paths;
@@ -67,6 +68,7 @@ struct symbols {
 	struct proc_maps *procs[SYMBOLS_BUCKETS];
 	struct elf_module *modules;
 	const char *proc_root;		/* "/proc", or a test's stand-in */
+	uint64_t generation;		/* of the last maps read */
 };
 
 void symbols_init(struct symbols *s);
