@@ -597,6 +597,7 @@ static __always_inline struct capture_buf *begin_record(__u64 pid_tgid, const st
 	rec->ret = 0;
 	rec->ret_ino = 0;
 	__builtin_memcpy(rec->args, in->args, sizeof(rec->args));
+	bpf_get_current_comm(rec->comm, sizeof(rec->comm));
 	clear_blobs(rec, 0, REC_SLOTS);
 	return buf;
 }
@@ -747,6 +748,7 @@ int on_fork(struct bpf_raw_tracepoint_args *ctx)
 	rec.child_tid = BPF_CORE_READ(child, pid);
 	rec.child_tgid = BPF_CORE_READ(child, tgid);
 	rec.ts_ns = bpf_ktime_get_ns();
+	bpf_get_current_comm(rec.comm, sizeof(rec.comm));
 	bpf_map_update_elem(&traced_tasks, &rec.child_tid, &state, BPF_ANY);
 	submit(&rec, sizeof(rec));
 	return 0;
@@ -768,6 +770,7 @@ int on_exit(struct bpf_raw_tracepoint_args *ctx)
 	rec.ts_ns = bpf_ktime_get_ns();
 	rec.exit_code = BPF_CORE_READ(task, exit_code);
 	rec.group_dead = BPF_CORE_READ(task, signal, live.counter) == 0;
+	bpf_get_current_comm(rec.comm, sizeof(rec.comm));
 	if (!(state->flags & TASK_WAIT_EXEC))
 		submit(&rec, sizeof(rec));
 	bpf_map_delete_elem(&traced_tasks, &tid);

@@ -34,6 +34,8 @@
 #define REC_BY_BYTES		64
 
 #define SYSCALL_NR_MAX		512
+/* A task's command name, as the kernel keeps it (TASK_COMM_LEN). */
+#define REC_COMM_LEN		16
 
 enum rec_type {
 	REC_CALL = 1,		/* one finished (or never-returning) syscall */
@@ -78,6 +80,7 @@ struct rec_call {
 	__s64 ret;
 	__u64 ret_ino;		/* -y: inode of the fd returned, 0 if none */
 	__u64 args[REC_ARGS];
+	char comm[REC_COMM_LEN];	/* at exit: --perf and --json print it */
 	struct rec_blob blob[REC_SLOTS];
 	struct rec_blob stack;	/* valid only with CALL_STACK */
 	__u8 payload[];
@@ -149,6 +152,7 @@ struct rec_proc_exit {
 	__u64 ts_ns;
 	__u32 exit_code;	/* wait status: (code << 8) | signal | 0x80 core */
 	__u32 group_dead;	/* the last thread of its process */
+	char comm[REC_COMM_LEN];
 };
 
 struct rec_proc_fork {
@@ -158,6 +162,7 @@ struct rec_proc_fork {
 	__u32 child_tid;
 	__u32 child_tgid;
 	__u64 ts_ns;
+	char comm[REC_COMM_LEN];	/* the parent's, which the child inherits */
 };
 
 struct rec_lost {

@@ -126,6 +126,10 @@ int main(int argc, char **argv)
 			return 1;
 		}
 	}
+	if (!consumer_set_format(&consumer, &opts)) {
+		launch_abort(&child);
+		return 1;
+	}
 	if (tracer_start(&tracer, &opts, consumer_handle, &consumer) ||
 	    summary_report_init(&summary, &opts.summary, &tracer) ||
 	    tracer_watch_task(&tracer, child.pid, TASK_TRACED | TASK_WAIT_EXEC) ||
@@ -136,6 +140,7 @@ int main(int argc, char **argv)
 	}
 	status = trace_command(&tracer, &child);
 	tracer_drain(&tracer);
+	consumer_finish(&consumer);
 	/* Interrupted or not, the summary of what was traced is printed. */
 	summary_report_final(&summary, &tracer, &consumer.out);
 	summary_report_free(&summary);

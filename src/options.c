@@ -107,6 +107,9 @@ static void print_help(void)
 "  --buffer-size=BYTES\n"
 "                 BPF ring buffer size (default 8M; K, M, G suffixes)\n"
 "\n"
+"  --json         one JSON object per call and process event (schema: man bstrace)\n"
+"  --perf ...     (first) perf trace's options and output: bstrace --perf -h\n"
+"\n"
 "Miscellaneous:\n"
 "  -d, --debug    say which kernel features are in use, show libbpf's messages\n"
 "  -h, --help     print this help and exit\n"
@@ -126,7 +129,7 @@ static bool parse_uint(const char *s, unsigned long max, unsigned long *out)
 	return true;
 }
 
-static bool parse_size(const char *s, unsigned long *out)
+bool options_parse_size(const char *s, unsigned long *out)
 {
 	char *end;
 	unsigned long v;
@@ -215,6 +218,18 @@ static bool parse_syscall_set(struct options *opts, const char *list, uint64_t *
 	return ok;
 }
 
+void options_set_defaults(struct options *opts)
+{
+	memset(opts, 0, sizeof(*opts));
+	opts->print.max_strlen = 32;
+	opts->buffer_size = DEFAULT_BUFFER_SIZE;
+	set_all(opts->selected, true);
+	set_all(opts->sets.abbrev, true);
+	set_all(opts->sets.verbose, true);
+	summary_opts_init(&opts->summary);
+	opts->perf.show_comm = true;
+}
+
 static bool parse_expr(struct options *opts, const char *expr)
 {
 	static const struct {
@@ -260,7 +275,7 @@ enum parse_result options_parse(struct options *opts, int argc, char **argv)
 {
 	enum {
 		OPT_BUFFER_SIZE = 256, OPT_MIN_DURATION, OPT_HISTOGRAM, OPT_PER_PROCESS,
-		OPT_INTERVAL, OPT_FOLDED, OPT_FLAMEGRAPH, OPT_STACK_SIZE,
+		OPT_INTERVAL, OPT_FOLDED, OPT_FLAMEGRAPH, OPT_STACK_SIZE, OPT_JSON, OPT_PERF,
 	};
 	static const struct option long_options[] = {
 		{ "output", required_argument, NULL, 'o' },
@@ -289,18 +304,17 @@ enum parse_result options_parse(struct options *opts, int argc, char **argv)
 		{ "folded", no_argument, NULL, OPT_FOLDED },
 		{ "flamegraph", required_argument, NULL, OPT_FLAMEGRAPH },
 		{ "stack-size", required_argument, NULL, OPT_STACK_SIZE },
+		{ "json", no_argument, NULL, OPT_JSON },
+		{ "perf", no_argument, NULL, OPT_PERF },
 		{ NULL, 0, NULL, 0 },
 	};
 	unsigned long value, stack_size = DEFAULT_STACK_SIZE;
 	int c;
 
-	memset(opts, 0, sizeof(*opts));
-	opts->print.max_strlen = 32;
-	opts->buffer_size = DEFAULT_BUFFER_SIZE;
-	set_all(opts->selected, true);
-	set_all(opts->sets.abbrev, true);
-	set_all(opts->sets.verbose, true);
-	summary_opts_init(&opts->summary);
+	/* perf trace's personality: its own options from here on. */
+	if (argc > 1 && !strcmp(argv[1], "--perf"))
+		return options_parse_perf(opts, argc - 1, argv + 1);
+	options_set_defaults(opts);
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+:cCde:fhkno:O:s:S:U:vVwxX:y", long_options, NULL)) != -1) {
@@ -343,6 +357,13 @@ enum parse_result options_parse(struct options *opts, int argc, char **argv)
 				return PARSE_ERROR;
 			}
 			break;
+		case OPT_JSON:
+			opts->format = OUTPUT_JSON;
+			break;
+		case OPT_PERF:
+			fprintf(stderr, "bstrace: --perf must be the first option\n");
+			usage_hint();
+			return PARSE_ERROR;
 		case OPT_HISTOGRAM:
 			opts->summary.histogram = true;
 			break;
@@ -406,7 +427,7 @@ enum parse_result options_parse(struct options *opts, int argc, char **argv)
 			opts->flamegraph_path = optarg;
 			break;
 		case OPT_STACK_SIZE:
-			if (!parse_size(optarg, &value) || value < 64 || value > REC_STACK_DATA_MAX) {
+			if (!options_parse_size(optarg, &value) || value < 64 || value > REC_STACK_DATA_MAX) {
 				fprintf(stderr, "bstrace: invalid --stack-size: '%s' (64..%zu)\n",
 					optarg, REC_STACK_DATA_MAX);
 				return PARSE_ERROR;
@@ -414,7 +435,7 @@ enum parse_result options_parse(struct options *opts, int argc, char **argv)
 			stack_size = (unsigned int)value;
 			break;
 		case OPT_BUFFER_SIZE:
-			if (!parse_size(optarg, &value) || value < 4096 || value > (1UL << 30)) {
+			if (!options_parse_size(optarg, &value) || value < 4096 || value > (1UL << 30)) {
 				fprintf(stderr, "bstrace: invalid --buffer-size: '%s' (4K..1G)\n", optarg);
 				return PARSE_ERROR;
 			}

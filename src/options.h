@@ -10,6 +10,20 @@
 #include "summary.h"
 #include "../bpf/record.h"
 
+/* How calls print: strace's lines, perf trace's (--perf), JSON (--json). */
+enum output_format { OUTPUT_STRACE, OUTPUT_PERF, OUTPUT_JSON };
+
+/* perf trace's options that strace has no equivalent for (--perf). */
+struct perf_opts {
+	bool summary;			/* -s, -S: the per-thread summary */
+	bool summary_only;		/* -s: and no lines */
+	bool errno_summary;		/* --errno-summary */
+	bool failure_only;		/* --failure */
+	bool full_time;			/* -T */
+	bool show_comm;			/* --comm (default), --no-comm */
+	uint64_t max_events;		/* --max-events; 0: no limit */
+};
+
 struct options {
 	char **command;			/* argv of the command to run */
 	const char *output_path;	/* -o */
@@ -24,6 +38,8 @@ struct options {
 	struct print_opts print;
 	struct syscall_sets sets;	/* -e raw= abbrev= verbose= */
 	struct summary_opts summary;	/* -c -C -S -U -w -O --min-duration ... */
+	enum output_format format;	/* --perf, --json */
+	struct perf_opts perf;
 };
 
 enum parse_result { PARSE_RUN, PARSE_EXIT_OK, PARSE_ERROR };
@@ -33,6 +49,13 @@ enum parse_result { PARSE_RUN, PARSE_EXIT_OK, PARSE_ERROR };
  * PARSE_ERROR: a one-line message is on stderr, exit 1.
  */
 enum parse_result options_parse(struct options *opts, int argc, char **argv);
+
+/* A byte count with an optional K, M or G suffix; false if malformed. */
+bool options_parse_size(const char *s, unsigned long *out);
+/* What both parsers start from. */
+void options_set_defaults(struct options *opts);
+/* perf trace's command line, after a first argument --perf (options_perf.c). */
+enum parse_result options_parse_perf(struct options *opts, int argc, char **argv);
 
 /* -e trace=EXPR into a syscall set; false with a message on a bad name. */
 bool options_parse_trace(struct options *opts, const char *expr);

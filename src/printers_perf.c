@@ -1,0 +1,310 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * perf trace's beautifiers, by argument kind.  perf names constants
+ * without the prefix their family shares (O_RDONLY is RDONLY, AT_FDCWD is
+ * CWD, R_OK is R): rather than a second set of lists, the prefix and suffix
+ * every name of a table shares are worked out once at start-up.
+ */
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <string.h>
+
+#include "printers_perf.h"
+#include "xlat.gen.h"
+
+struct xlat_affixes {
+	const struct xlat *table;
+	const char *prefix_name;	/* a name that starts with the prefix */
+	unsigned short prefix;		/* bytes most names start with, up to a '_' */
+	unsigned short suffix;		/* bytes every name ends with, from a '_' */
+};
+
+/* Open addressing keyed by the table's address; twice the tables we have. */
+#define AFFIX_SLOTS 512
+static struct xlat_affixes affixes[AFFIX_SLOTS];
+
+static size_t affix_slot(const struct xlat *table)
+{
+	return ((uintptr_t)table >> 4) % AFFIX_SLOTS;
+}
+
+static unsigned int count_prefixed(const struct xlat *t, const char *prefix, size_t n)
+{
+	unsigned int count = 0;
+
+	for (unsigned int i = 0; i < t->count; i++)
+		count += !strncmp(t->entries[i].name, prefix, n) && t->entries[i].name[n];
+	return count;
+}
+
+/*
+ * The longest prefix ending in '_' that most names share (O_ in a list
+ * that also holds __O_SYNC and FASYNC); names without it print whole.
+ */
+static size_t common_prefix(const struct xlat *t, const char **prefix_name)
+{
+	size_t best = 0;
+
+	for (unsigned int i = 0; i < t->count; i++) {
+		const char *name = t->entries[i].name;
+
+		for (size_t n = 1; name[n]; n++) {
+			if (name[n - 1] != '_' || n <= best)
+				continue;
+			/* Most means three in five, and always at least two. */
+			if (count_prefixed(t, name, n) * 5 >= t->count * 3 &&
+			    (count_prefixed(t, name, n) >= 2 || t->count == 1)) {
+				best = n;
+				*prefix_name = name;
+			}
+		}
+	}
+	return best;
+}
+
+/* The suffix from a '_' that every name ends with ("_OK"), if two or more. */
+static size_t common_suffix(const struct xlat *t)
+{
+	const char *first = t->entries[0].name;
+	size_t len = strlen(first), n = len;
+
+	if (t->count < 2)
+		return 0;
+	for (unsigned int i = 1; i < t->count; i++) {
+		const char *name = t->entries[i].name;
+		size_t other = strlen(name), k = 0;
+
+		while (k < n && k < other && name[other - 1 - k] == first[len - 1 - k])
+			k++;
+		n = k;
+	}
+	while (n && first[len - n] != '_')
+		n--;
+	return n;
+}
+
+void printers_perf_init(void)
+{
+	for (const struct xlat *const *t = xlat_all; *t; t++) {
+		size_t slot = affix_slot(*t);
+		const char *prefix_name = NULL;
+		size_t prefix;
+
+		if (!(*t)->count)
+			continue;
+		while (affixes[slot].table)
+			slot = (slot + 1) % AFFIX_SLOTS;
+		prefix = common_prefix(*t, &prefix_name);
+		affixes[slot].table = *t;
+		affixes[slot].prefix_name = prefix_name;
+		affixes[slot].prefix = (unsigned short)prefix;
+		affixes[slot].suffix = (unsigned short)common_suffix(*t);
+	}
+}
+
+static const struct xlat_affixes *affixes_of(const struct xlat *table)
+{
+	for (size_t slot = affix_slot(table), tries = 0; tries < AFFIX_SLOTS;
+	     slot = (slot + 1) % AFFIX_SLOTS, tries++) {
+		if (affixes[slot].table == table)
+			return &affixes[slot];
+		if (!affixes[slot].table)
+			break;
+	}
+	return NULL;
+}
+
+/* name without the table's affixes, as pointer and length. */
+static const char *strip(const struct xlat *table, const char *name, size_t *len)
+{
+	const struct xlat_affixes *a = affixes_of(table);
+	size_t n = strlen(name), prefix;
+
+	*len = n;
+	if (!a)
+		return name;
+	prefix = a->prefix && !strncmp(name, a->prefix_name, a->prefix) ? a->prefix : 0;
+	/* Every name keeps at least one character. */
+	if (n <= prefix + a->suffix)
+		return name;
+	*len = n - prefix - a->suffix;
+	return name + prefix;
+}
+
+const char *perf_xlat_name(const struct xlat *table, uint64_t value, size_t *len)
+{
+	const char *name = xlat_name(table, value);
+
+	return name ? strip(table, name, len) : NULL;
+}
+
+static void put_stripped(struct linebuf *lb, const struct xlat *table, const char *name)
+{
+	size_t len;
+	const char *s = strip(table, name, &len);
+
+	line_write(lb, s, len);
+}
+
+/* perf's strarray flags: names joined by '|', what is left in hex. */
+static void perf_print_flags(struct linebuf *lb, const struct xlat *table, uint64_t value)
+{
+	uint64_t rest = value;
+	bool any = false;
+
+	for (unsigned int i = 0; i < table->count; i++) {
+		uint64_t bits = table->entries[i].value;
+
+		if (!bits || (rest & bits) != bits)
+			continue;
+		if (any)
+			line_putc(lb, '|');
+		put_stripped(lb, table, table->entries[i].name);
+		rest &= ~bits;
+		any = true;
+	}
+	if (rest || !any) {
+		if (any)
+			line_putc(lb, '|');
+		line_hex(lb, rest);
+	}
+}
+
+static void perf_print_enum(struct linebuf *lb, const struct xlat *table, uint64_t value)
+{
+	size_t len;
+	const char *name = perf_xlat_name(table, value, &len);
+
+	if (name)
+		line_write(lb, name, len);
+	else
+		line_dec(lb, (int64_t)value);
+}
+
+void perf_print_signal(struct linebuf *lb, int sig)
+{
+	const char *abbrev = sig > 0 && sig < 32 ? sigabbrev_np(sig) : NULL;
+
+	if (abbrev)
+		line_puts(lb, abbrev);
+	else
+		line_dec(lb, sig);
+}
+
+/* perf's open flags: the access mode first, then the other flags. */
+static void perf_print_open_flags(struct linebuf *lb, uint64_t flags)
+{
+	uint64_t rest = flags & ~(uint64_t)O_ACCMODE;
+
+	perf_print_enum(lb, &xlat_open_access, flags & O_ACCMODE);
+	if (rest) {
+		line_putc(lb, '|');
+		perf_print_flags(lb, &xlat_open_flags, rest);
+	}
+}
+
+/*
+ * Memory arguments: strings as the augmenter shows them, everything else
+ * as the pointer perf prints.
+ */
+static void perf_print_memory(struct linebuf *lb, const struct decoded_call *call, int i,
+			      const struct print_opts *opts)
+{
+	const struct syscall_arg *desc = &call->desc->args[i];
+	const struct arg_value *arg = &call->args[i];
+	const struct captured *mem = desc->at_entry ? &arg->entry : &arg->mem;
+	struct print_opts whole = *opts;
+
+	if ((desc->kind != KIND_PATH && desc->kind != KIND_STR) || !captured_ok(mem)) {
+		line_hex(lb, arg->raw);
+		return;
+	}
+	/* perf's augmenter copies a whole path; strings keep the -s cut. */
+	if (desc->kind == KIND_PATH)
+		whole.max_strlen = REC_PATH_MAX;
+	print_quoted(lb, mem->data, (size_t)mem->len, mem->truncated, &whole);
+}
+
+/* Whether perf shows the argument when its value is zero. */
+static bool shows_zero(const struct syscall_arg *desc)
+{
+	switch (desc->kind) {
+	case KIND_ENUM:
+		/* perf's strarrays show a zero they have a name for (SEEK_SET). */
+		return xlat_name(desc->table, 0) != NULL;
+	case KIND_OPENFLAGS:
+		return true;		/* RDONLY */
+	default:
+		return false;
+	}
+}
+
+bool perf_print_value(struct linebuf *lb, const struct decoded_call *call, int i,
+		      const struct print_opts *opts)
+{
+	const struct syscall_arg *desc;
+	uint64_t raw = call->args[i].raw;
+
+	if (!call->desc) {
+		if (!raw)
+			return false;
+		line_hex(lb, raw);
+		return true;
+	}
+	desc = &call->desc->args[i];
+	if (!raw && !shows_zero(desc))
+		return false;
+	switch (desc->kind) {
+	case KIND_INT:
+	case KIND_FD:
+		line_dec(lb, (int32_t)raw);
+		return true;
+	case KIND_UINT:
+		line_udec(lb, (uint32_t)raw);
+		return true;
+	case KIND_LONG:
+		line_dec(lb, (int64_t)raw);
+		return true;
+	case KIND_ULONG:
+		line_udec(lb, raw);
+		return true;
+	case KIND_HEX:
+	case KIND_PTR:
+		line_hex(lb, raw);
+		return true;
+	case KIND_OCT:
+	case KIND_FILEMODE:
+		line_oct(lb, raw);
+		return true;
+	case KIND_DIRFD:
+		if ((int32_t)raw == AT_FDCWD)
+			line_puts(lb, "CWD");
+		else
+			line_dec(lb, (int32_t)raw);
+		return true;
+	case KIND_FLAGS:
+		perf_print_flags(lb, desc->table, raw);
+		return true;
+	case KIND_ENUM:
+		perf_print_enum(lb, desc->table, raw);
+		return true;
+	case KIND_SIGNO:
+		perf_print_signal(lb, (int32_t)raw);
+		return true;
+	case KIND_OPENFLAGS:
+		perf_print_open_flags(lb, raw);
+		return true;
+	case KIND_OPENMODE: {
+		uint64_t flags = call->args[desc->size_arg].raw;
+
+		if (!(flags & O_CREAT) && (flags & O_TMPFILE) != O_TMPFILE)
+			return false;
+		line_oct(lb, raw);
+		return true;
+	}
+	default:
+		/* Memory kinds, and kinds this printer does not know yet. */
+		perf_print_memory(lb, call, i, opts);
+		return true;
+	}
+}

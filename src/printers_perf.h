@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * One printer per argument kind in perf trace's notation: names without
+ * their common prefix (CWD, RDONLY|CLOEXEC, SET_FS), zero arguments left
+ * out, strings quoted as perf prints them when its BPF augmenter works.
+ */
+#ifndef BSTRACE_PRINTERS_PERF_H
+#define BSTRACE_PRINTERS_PERF_H
+
+#include <stdbool.h>
+
+#include "decode.h"
+#include "outbuf.h"
+#include "printers.h"
+
+/* Work out, once, how much of each table's names perf leaves out. */
+void printers_perf_init(void);
+
+/* The value of argument i; false when perf leaves the argument out. */
+bool perf_print_value(struct linebuf *lb, const struct decoded_call *call, int i,
+		      const struct print_opts *opts);
+
+/* A table's name for value without its common prefix, or NULL. */
+const char *perf_xlat_name(const struct xlat *table, uint64_t value, size_t *len);
+
+/* "SIGCHLD" is "CHLD" to perf. */
+void perf_print_signal(struct linebuf *lb, int sig);
+
+#endif
