@@ -8,6 +8,7 @@
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "printers_perf.h"
 #include "xlat.gen.h"
@@ -81,25 +82,6 @@ static size_t common_suffix(const struct xlat *t)
 	while (n && first[len - n] != '_')
 		n--;
 	return n;
-}
-
-void printers_perf_init(void)
-{
-	for (const struct xlat *const *t = xlat_all; *t; t++) {
-		size_t slot = affix_slot(*t);
-		const char *prefix_name = NULL;
-		size_t prefix;
-
-		if (!(*t)->count)
-			continue;
-		while (affixes[slot].table)
-			slot = (slot + 1) % AFFIX_SLOTS;
-		prefix = common_prefix(*t, &prefix_name);
-		affixes[slot].table = *t;
-		affixes[slot].prefix_name = prefix_name;
-		affixes[slot].prefix = (unsigned short)prefix;
-		affixes[slot].suffix = (unsigned short)common_suffix(*t);
-	}
 }
 
 static const struct xlat_affixes *affixes_of(const struct xlat *table)
@@ -191,15 +173,83 @@ void perf_print_signal(struct linebuf *lb, int sig)
 		line_dec(lb, sig);
 }
 
-/* perf's open flags: the access mode first, then the other flags. */
+/*
+ * perf's open flags: RDONLY first, the other flags in perf's order (its
+ * open_flags.c), then WRONLY or RDWR last.  The order is a list of names
+ * here; their values come from the generated table, once.
+ */
+static const struct { const char *perf, *table; } perf_open_order[] = {
+	{ "APPEND", "O_APPEND" }, { "ASYNC", "FASYNC" }, { "CLOEXEC", "O_CLOEXEC" },
+	{ "CREAT", "O_CREAT" }, { "DIRECT", "O_DIRECT" }, { "DIRECTORY", "O_DIRECTORY" },
+	{ "EXCL", "O_EXCL" }, { "LARGEFILE", "O_LARGEFILE" }, { "NOFOLLOW", "O_NOFOLLOW" },
+	{ "TMPFILE", "O_TMPFILE" }, { "NOATIME", "O_NOATIME" }, { "NOCTTY", "O_NOCTTY" },
+	{ "NONBLOCK", "O_NONBLOCK" }, { "PATH", "O_PATH" }, { "SYNC", "O_SYNC" },
+	{ "DSYNC", "O_DSYNC" }, { "TRUNC", "O_TRUNC" },
+};
+#define PERF_OPEN_FLAGS (sizeof(perf_open_order) / sizeof(perf_open_order[0]))
+static uint64_t perf_open_values[PERF_OPEN_FLAGS];
+
 static void perf_print_open_flags(struct linebuf *lb, uint64_t flags)
 {
 	uint64_t rest = flags & ~(uint64_t)O_ACCMODE;
+	bool any = false;
 
-	perf_print_enum(lb, &xlat_open_access, flags & O_ACCMODE);
+	if ((flags & O_ACCMODE) == O_RDONLY) {
+		line_puts(lb, "RDONLY");
+		any = true;
+	}
+	for (size_t i = 0; i < PERF_OPEN_FLAGS; i++) {
+		uint64_t bits = perf_open_values[i];
+
+		if (!bits || (rest & bits) != bits)
+			continue;
+		if (any)
+			line_putc(lb, '|');
+		line_puts(lb, perf_open_order[i].perf);
+		rest &= ~bits;
+		any = true;
+	}
+	if ((flags & O_ACCMODE) != O_RDONLY) {
+		if (any)
+			line_putc(lb, '|');
+		perf_print_enum(lb, &xlat_open_access, flags & O_ACCMODE);
+		any = true;
+	}
 	if (rest) {
 		line_putc(lb, '|');
-		perf_print_flags(lb, &xlat_open_flags, rest);
+		line_hex(lb, rest);
+	}
+}
+
+/* perf's umode_t beautifier (mode_t.c): wide groups first, then bits. */
+static const struct { unsigned int mask; const char *name; } perf_modes[] = {
+	{ 07777, "IALLUGO" }, { 0777, "IRWXUGO" }, { 0444, "IRUGO" }, { 0222, "IWUGO" },
+	{ 0111, "IXUGO" }, { S_IFMT, "IFMT" }, { S_IFSOCK, "IFSOCK" }, { S_IFLNK, "IFLNK" },
+	{ S_IFREG, "IFREG" }, { S_IFBLK, "IFBLK" }, { S_IFDIR, "IFDIR" }, { S_IFCHR, "IFCHR" },
+	{ S_IFIFO, "IFIFO" }, { S_ISUID, "ISUID" }, { S_ISGID, "ISGID" }, { S_ISVTX, "ISVTX" },
+	{ S_IRWXU, "IRWXU" }, { S_IRUSR, "IRUSR" }, { S_IWUSR, "IWUSR" }, { S_IXUSR, "IXUSR" },
+	{ S_IRWXG, "IRWXG" }, { S_IRGRP, "IRGRP" }, { S_IWGRP, "IWGRP" }, { S_IXGRP, "IXGRP" },
+	{ S_IRWXO, "IRWXO" }, { S_IROTH, "IROTH" }, { S_IWOTH, "IWOTH" }, { S_IXOTH, "IXOTH" },
+};
+
+static void perf_print_mode(struct linebuf *lb, uint64_t value)
+{
+	unsigned int mode = (unsigned int)value;
+	bool any = false;
+
+	for (size_t i = 0; i < sizeof(perf_modes) / sizeof(perf_modes[0]); i++) {
+		if ((mode & perf_modes[i].mask) != perf_modes[i].mask)
+			continue;
+		if (any)
+			line_putc(lb, '|');
+		line_puts(lb, perf_modes[i].name);
+		mode &= ~perf_modes[i].mask;
+		any = true;
+	}
+	if (mode) {
+		if (any)
+			line_putc(lb, '|');
+		line_hex(lb, mode);
 	}
 }
 
@@ -232,8 +282,6 @@ static bool shows_zero(const struct syscall_arg *desc)
 	case KIND_ENUM:
 		/* perf's strarrays show a zero they have a name for (SEEK_SET). */
 		return xlat_name(desc->table, 0) != NULL;
-	case KIND_OPENFLAGS:
-		return true;		/* RDONLY */
 	default:
 		return false;
 	}
@@ -274,7 +322,7 @@ bool perf_print_value(struct linebuf *lb, const struct decoded_call *call, int i
 		return true;
 	case KIND_OCT:
 	case KIND_FILEMODE:
-		line_oct(lb, raw);
+		perf_print_mode(lb, raw);
 		return true;
 	case KIND_DIRFD:
 		if ((int32_t)raw == AT_FDCWD)
@@ -299,12 +347,33 @@ bool perf_print_value(struct linebuf *lb, const struct decoded_call *call, int i
 
 		if (!(flags & O_CREAT) && (flags & O_TMPFILE) != O_TMPFILE)
 			return false;
-		line_oct(lb, raw);
+		perf_print_mode(lb, raw);
 		return true;
 	}
 	default:
 		/* Memory kinds, and kinds this printer does not know yet. */
 		perf_print_memory(lb, call, i, opts);
 		return true;
+	}
+}
+
+void printers_perf_init(void)
+{
+	for (size_t i = 0; i < PERF_OPEN_FLAGS; i++)
+		xlat_lookup_value(&xlat_open_flags, perf_open_order[i].table, &perf_open_values[i]);
+	for (const struct xlat *const *t = xlat_all; *t; t++) {
+		size_t slot = affix_slot(*t);
+		const char *prefix_name = NULL;
+		size_t prefix;
+
+		if (!(*t)->count)
+			continue;
+		while (affixes[slot].table)
+			slot = (slot + 1) % AFFIX_SLOTS;
+		prefix = common_prefix(*t, &prefix_name);
+		affixes[slot].table = *t;
+		affixes[slot].prefix_name = prefix_name;
+		affixes[slot].prefix = (unsigned short)prefix;
+		affixes[slot].suffix = (unsigned short)common_suffix(*t);
 	}
 }

@@ -1,0 +1,43 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# --perf's filters do what perf's do, and bad input is one line and exit 1.
+. "$TESTLIB"
+. "$(dirname "$TESTLIB")/perf_lib.sh"
+require_bpf
+
+names() { sed -nE 's/^.*\): [^ ]+\/[0-9]+ ([a-z0-9_]+)\(.*/\1/p' "$1" | sort -u | tr '\n' ' '; }
+
+# -e with globs.
+"$BSTRACE" --perf -e 'open*,close' -o "$WORK/e" -- "$PROGS/fileio" "$WORK" || fail "-e failed"
+[ "$(names "$WORK/e")" = "close openat " ] || fail "-e 'open*,close' gave: $(names "$WORK/e")"
+# A leading '!' leaves the listed calls out of all.
+"$BSTRACE" --perf --expr '!mmap,open*,close' -o "$WORK/n" -- "$PROGS/fileio" "$WORK"
+names "$WORK/n" | grep -qwE 'mmap|openat|close' && fail "-e '!...' kept excluded calls"
+names "$WORK/n" | grep -qw read || fail "-e '!...' dropped other calls"
+# --failure: failed calls only.
+"$BSTRACE" --perf --failure -o "$WORK/f" -- "$PROGS/fileio" "$WORK"
+[ "$(grep -c ' = -1 ' "$WORK/f")" -ge 3 ] || fail "--failure lost failures: $(cat "$WORK/f")"
+grep -vE ' = -1 [A-Z]+ \(' "$WORK/f" | grep -q . && fail "--failure showed successes: $(cat "$WORK/f")"
+# --duration: only the slow sleeps (30 ms each) among thousands of calls.
+"$BSTRACE" --perf --duration 10 -o "$WORK/d" -- "$PROGS/slowcalls"
+[ "$(names "$WORK/d")" = "clock_nanosleep " ] || [ "$(names "$WORK/d")" = "clock_nanosleep execve " ] ||
+	fail "--duration 10: $(names "$WORK/d")"
+[ "$(grep -c clock_nanosleep "$WORK/d")" -eq 3 ] || fail "--duration 10 missed sleeps"
+# --max-events N prints N calls.
+"$BSTRACE" --perf --max-events 5 -o "$WORK/m" -- "$PROGS/fileio" "$WORK"
+[ "$(wc -l < "$WORK/m")" -eq 5 ] || fail "--max-events 5 printed $(wc -l < "$WORK/m") lines"
+# Children are followed, as perf's events are inherited.
+"$BSTRACE" --perf -e execve -o "$WORK/c" -- sh -c '/bin/true; /bin/true'
+[ "$(grep -c 'true/[0-9]* execve(' "$WORK/c")" -eq 2 ] || fail "children not followed: $(cat "$WORK/c")"
+
+# Bad input.
+for args in "-e nosuchcall true" "--duration x true" "--max-events 0 true" "--bogus true" \
+	"-p 1" "-e" "" "--errno-summary true" "--buffer-size 1 true"; do
+	# shellcheck disable=SC2086
+	"$BSTRACE" --perf $args > /dev/null 2> "$WORK/err" && fail "accepted --perf $args"
+	[ "$(wc -l < "$WORK/err")" -le 2 ] || fail "--perf $args: $(cat "$WORK/err")"
+	grep -q '^bstrace: --perf: ' "$WORK/err" || fail "--perf $args: $(cat "$WORK/err")"
+done
+"$BSTRACE" -f --perf true 2> "$WORK/err" && fail "accepted --perf after another option"
+grep -q 'must be the first option' "$WORK/err" || fail "--perf late: $(cat "$WORK/err")"
+"$BSTRACE" --perf -h | grep -q -- '--errno-summary' || fail "--perf -h"
+exit 0
