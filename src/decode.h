@@ -41,4 +41,29 @@ static inline bool captured_ok(const struct captured *c)
 	return c->data && c->len >= 0;
 }
 
+/*
+ * Views of the arrays inside one captured argument, element by element,
+ * each bounds-checked: an argv-like array (struct rec_argv_head and its
+ * elements) and an iovec array (struct rec_iov_head and its elements).
+ */
+struct array_view {
+	const struct captured *mem;
+	size_t pos;		/* next byte to read */
+	unsigned int left;	/* elements still to come */
+};
+
+/* false when mem is too short to hold the array's head. */
+bool argv_view_init(struct array_view *v, const struct captured *mem,
+		    struct rec_argv_head *head);
+/*
+ * The next string: its bytes as a struct captured (len < 0 when it could
+ * not be read); false when no element is left or the payload ends.
+ */
+bool argv_view_next(struct array_view *v, struct captured *elem);
+
+bool iov_view_init(struct array_view *v, const struct captured *mem,
+		   struct rec_iov_head *head);
+/* The next iovec and its captured bytes (len < 0 when not captured). */
+bool iov_view_next(struct array_view *v, struct rec_iov_elem *iov, struct captured *bytes);
+
 #endif

@@ -14,6 +14,7 @@
 
 #include "errnames.h"
 #include "printers_json.h"
+#include "printers_perf.h"
 #include "structs.h"
 #include "xlat.gen.h"
 
@@ -86,23 +87,19 @@ static bool shown_on_success_only(enum arg_kind kind)
 /* The names of value's flags, then what no name covers in hex, comma-joined. */
 static bool json_flag_items(struct linebuf *lb, const struct xlat *table, uint64_t value, bool any)
 {
-	uint64_t rest = value;
+	const struct xlat_entry *e;
+	unsigned int pos = 0;
 
-	for (unsigned int i = 0; i < table->count; i++) {
-		uint64_t bits = table->entries[i].value;
-
-		if (!bits || (rest & bits) != bits)
-			continue;
+	while ((e = xlat_next_flag(table, &value, &pos)) != NULL) {
 		if (any)
 			line_putc(lb, ',');
-		json_cstr(lb, table->entries[i].name);
-		rest &= ~bits;
+		json_cstr(lb, e->name);
 		any = true;
 	}
-	if (rest) {
+	if (value) {
 		if (any)
 			line_putc(lb, ',');
-		json_hex(lb, rest);
+		json_hex(lb, value);
 		any = true;
 	}
 	return any;
@@ -363,29 +360,25 @@ static void json_struct_array(struct linebuf *lb, enum struct_id id, const uint8
 
 /* --- arrays and addresses ----------------------------------------------------- */
 
-/* A string array: ["a","b"]; elements past those captured are counted. */
+/* A string array: {"count":N,"items":["a","b"]}, the items captured. */
 static void json_argv(struct linebuf *lb, const struct captured *mem)
 {
 	struct rec_argv_head head;
-	size_t pos = sizeof(head);
+	struct array_view view;
+	struct captured elem;
 
-	memcpy(&head, mem->data, sizeof(head));
+	if (!argv_view_init(&view, mem, &head)) {
+		line_puts(lb, "null");
+		return;
+	}
 	line_printf(lb, "{\"count\":%u,\"items\":[", head.count);
-	for (unsigned int i = 0; i < head.shown; i++) {
-		struct rec_argv_elem elem;
-
-		if (pos + sizeof(elem) > (size_t)mem->len)
-			break;
-		memcpy(&elem, mem->data + pos, sizeof(elem));
-		pos += sizeof(elem);
-		if (i)
+	for (bool first = true; argv_view_next(&view, &elem); first = false) {
+		if (!first)
 			line_putc(lb, ',');
-		if (elem.len < 0 || pos + (size_t)elem.len > (size_t)mem->len) {
+		if (captured_ok(&elem))
+			json_bytes(lb, elem.data, (size_t)elem.len);
+		else
 			line_puts(lb, "null");
-			continue;
-		}
-		json_bytes(lb, mem->data + pos, (size_t)elem.len);
-		pos += (size_t)elem.len;
 	}
 	line_puts(lb, "]}");
 }
@@ -393,28 +386,25 @@ static void json_argv(struct linebuf *lb, const struct captured *mem)
 static void json_iov(struct linebuf *lb, const struct captured *mem)
 {
 	struct rec_iov_head head;
-	size_t pos = sizeof(head);
+	struct rec_iov_elem iov;
+	struct array_view view;
+	struct captured bytes;
 
-	memcpy(&head, mem->data, sizeof(head));
+	if (!iov_view_init(&view, mem, &head)) {
+		line_puts(lb, "null");
+		return;
+	}
 	line_putc(lb, '[');
-	for (unsigned int i = 0; i < head.count; i++) {
-		struct rec_iov_elem elem;
-
-		if (pos + sizeof(elem) > (size_t)mem->len)
-			break;
-		memcpy(&elem, mem->data + pos, sizeof(elem));
-		pos += sizeof(elem);
-		if (i)
+	for (bool first = true; iov_view_next(&view, &iov, &bytes); first = false) {
+		if (!first)
 			line_putc(lb, ',');
 		line_puts(lb, "{\"iov_base\":");
-		json_hex(lb, elem.base);
-		line_printf(lb, ",\"iov_len\":%llu,\"data\":", (unsigned long long)elem.len);
-		if (elem.captured < 0 || pos + (size_t)elem.captured > (size_t)mem->len) {
+		json_hex(lb, iov.base);
+		line_printf(lb, ",\"iov_len\":%llu,\"data\":", (unsigned long long)iov.len);
+		if (captured_ok(&bytes))
+			json_bytes(lb, bytes.data, (size_t)bytes.len);
+		else
 			line_puts(lb, "null");
-		} else {
-			json_bytes(lb, mem->data + pos, (size_t)elem.captured);
-			pos += (size_t)elem.captured;
-		}
 		line_putc(lb, '}');
 	}
 	line_putc(lb, ']');
@@ -499,14 +489,10 @@ static bool json_memory(struct linebuf *lb, const struct decoded_call *call, int
 		return true;
 	case KIND_ARGV:
 	case KIND_ENVP:
-		if (len < sizeof(struct rec_argv_head))
-			return false;
 		json_argv(lb, mem);
 		return true;
 	case KIND_IOV:
 	case KIND_OIOV:
-		if (len < sizeof(struct rec_iov_head))
-			return false;
 		json_iov(lb, mem);
 		return true;
 	case KIND_SOCKADDR:
@@ -566,20 +552,9 @@ static bool json_truncated(const struct decoded_call *call, int i)
 
 static bool json_scalar(struct linebuf *lb, const struct syscall_arg *desc, uint64_t raw)
 {
+	if (print_number_kind(lb, desc->kind, raw))
+		return true;
 	switch (desc->kind) {
-	case KIND_INT:
-	case KIND_FD:
-		line_dec(lb, (int32_t)raw);
-		return true;
-	case KIND_UINT:
-		line_udec(lb, (uint32_t)raw);
-		return true;
-	case KIND_LONG:
-		line_dec(lb, (int64_t)raw);
-		return true;
-	case KIND_ULONG:
-		line_udec(lb, raw);
-		return true;
 	case KIND_HEX:
 	case KIND_PTR:
 		if (raw)

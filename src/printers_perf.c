@@ -131,24 +131,20 @@ static void put_stripped(struct linebuf *lb, const struct xlat *table, const cha
 /* perf's strarray flags: names joined by '|', what is left in hex. */
 static void perf_print_flags(struct linebuf *lb, const struct xlat *table, uint64_t value)
 {
-	uint64_t rest = value;
+	const struct xlat_entry *e;
+	unsigned int pos = 0;
 	bool any = false;
 
-	for (unsigned int i = 0; i < table->count; i++) {
-		uint64_t bits = table->entries[i].value;
-
-		if (!bits || (rest & bits) != bits)
-			continue;
+	while ((e = xlat_next_flag(table, &value, &pos)) != NULL) {
 		if (any)
 			line_putc(lb, '|');
-		put_stripped(lb, table, table->entries[i].name);
-		rest &= ~bits;
+		put_stripped(lb, table, e->name);
 		any = true;
 	}
-	if (rest || !any) {
+	if (value || !any) {
 		if (any)
 			line_putc(lb, '|');
-		line_hex(lb, rest);
+		line_hex(lb, value);
 	}
 }
 
@@ -275,6 +271,27 @@ static void perf_print_memory(struct linebuf *lb, const struct decoded_call *cal
 	print_quoted(lb, mem->data, (size_t)mem->len, mem->truncated, &whole);
 }
 
+bool print_number_kind(struct linebuf *lb, enum arg_kind kind, uint64_t raw)
+{
+	switch (kind) {
+	case KIND_INT:
+	case KIND_FD:
+		line_dec(lb, (int32_t)raw);
+		return true;
+	case KIND_UINT:
+		line_udec(lb, (uint32_t)raw);
+		return true;
+	case KIND_LONG:
+		line_dec(lb, (int64_t)raw);
+		return true;
+	case KIND_ULONG:
+		line_udec(lb, raw);
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* Whether perf shows the argument when its value is zero. */
 static bool shows_zero(const struct syscall_arg *desc)
 {
@@ -302,20 +319,9 @@ bool perf_print_value(struct linebuf *lb, const struct decoded_call *call, int i
 	desc = &call->desc->args[i];
 	if (!raw && !shows_zero(desc))
 		return false;
+	if (print_number_kind(lb, desc->kind, raw))
+		return true;
 	switch (desc->kind) {
-	case KIND_INT:
-	case KIND_FD:
-		line_dec(lb, (int32_t)raw);
-		return true;
-	case KIND_UINT:
-		line_udec(lb, (uint32_t)raw);
-		return true;
-	case KIND_LONG:
-		line_dec(lb, (int64_t)raw);
-		return true;
-	case KIND_ULONG:
-		line_udec(lb, raw);
-		return true;
 	case KIND_HEX:
 	case KIND_PTR:
 		line_hex(lb, raw);

@@ -23,6 +23,12 @@ bool perf_print_value(struct linebuf *lb, const struct decoded_call *call, int i
 /* A table's name for value without its common prefix, or NULL. */
 const char *perf_xlat_name(const struct xlat *table, uint64_t value, size_t *len);
 
+/*
+ * The integer kinds (int, uint, long, ulong, fd) in decimal, as both perf
+ * and JSON write them; false for any other kind.
+ */
+bool print_number_kind(struct linebuf *lb, enum arg_kind kind, uint64_t raw);
+
 /* "SIGCHLD" is "CHLD" to perf. */
 void perf_print_signal(struct linebuf *lb, int sig);
 

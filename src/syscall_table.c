@@ -27,6 +27,20 @@ const char *xlat_name(const struct xlat *table, uint64_t value)
 	return NULL;
 }
 
+const struct xlat_entry *xlat_next_flag(const struct xlat *table, uint64_t *rest,
+				       unsigned int *pos)
+{
+	while (*pos < table->count) {
+		const struct xlat_entry *e = &table->entries[(*pos)++];
+
+		if (e->value && (*rest & e->value) == e->value) {
+			*rest &= ~e->value;
+			return e;
+		}
+	}
+	return NULL;
+}
+
 bool xlat_lookup_value(const struct xlat *table, const char *name, uint64_t *value)
 {
 	for (unsigned int i = 0; i < table->count; i++) {

@@ -26,6 +26,13 @@ struct xlat {
 
 /* The name of value in an enum table, or NULL. */
 const char *xlat_name(const struct xlat *table, uint64_t value);
+/*
+ * Walk a flags table: the next entry (from *pos, 0 at first) whose bits
+ * are all set in *rest, with its bits cleared from *rest; NULL at the end,
+ * *rest then holding the bits no name covers.
+ */
+const struct xlat_entry *xlat_next_flag(const struct xlat *table, uint64_t *rest,
+				       unsigned int *pos);
 /* The value of name in any table, for parsing user input; false if none. */
 bool xlat_lookup_value(const struct xlat *table, const char *name, uint64_t *value);
 

@@ -140,6 +140,47 @@ static void test_json_values(void **state)
 	assert_string_equal(json_value(&r, 0), "{\"tv_sec\":1,\"tv_nsec\":500}");
 }
 
+/* String arrays and iovecs, through the decoder's views, lies included. */
+static void test_json_arrays(void **state)
+{
+	struct test_record r;
+	uint8_t buf[128];
+	size_t n = 0;
+	struct rec_argv_head head = { .count = 3, .shown = 2 };
+	struct rec_argv_elem elem = { .len = 2 };
+	struct rec_iov_head iov_head = { .count = 1 };
+	struct rec_iov_elem iov = { .base = 0x1000, .len = 5, .captured = 3 };
+
+	(void)state;
+	memcpy(buf + n, &head, sizeof(head)), n += sizeof(head);
+	memcpy(buf + n, &elem, sizeof(elem)), n += sizeof(elem);
+	memcpy(buf + n, "ls", 2), n += 2;
+	elem.len = -14;
+	memcpy(buf + n, &elem, sizeof(elem)), n += sizeof(elem);
+	init_record(&r, "execve", 0);
+	r.rec.args[1] = 0x7ffd0000;
+	add_blob(&r, REC_ENTRY_SLOT(1), buf, n);
+	assert_string_equal(json_value(&r, 1), "{\"count\":3,\"items\":[\"ls\",null]}");
+	/* An element longer than the payload is unreadable, not read past. */
+	elem.len = 100;
+	memcpy(buf + sizeof(head), &elem, sizeof(elem));
+	init_record(&r, "execve", 0);
+	r.rec.args[1] = 0x7ffd0000;
+	add_blob(&r, REC_ENTRY_SLOT(1), buf, sizeof(head) + sizeof(elem) + 2);
+	assert_string_equal(json_value(&r, 1), "{\"count\":3,\"items\":[null]}");
+
+	n = 0;
+	memcpy(buf + n, &iov_head, sizeof(iov_head)), n += sizeof(iov_head);
+	memcpy(buf + n, &iov, sizeof(iov)), n += sizeof(iov);
+	memcpy(buf + n, "abc", 3), n += 3;
+	init_record(&r, "writev", 5);
+	r.rec.args[1] = 0x7ffd0000;
+	r.rec.args[2] = 1;
+	add_blob(&r, 1, buf, n);
+	assert_string_equal(json_value(&r, 1),
+			    "[{\"iov_base\":\"0x1000\",\"iov_len\":5,\"data\":\"abc\"}]");
+}
+
 static void test_json_call_line(void **state)
 {
 	struct test_record r;
@@ -293,6 +334,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_json_bytes),
 		cmocka_unit_test(test_json_values),
+		cmocka_unit_test(test_json_arrays),
 		cmocka_unit_test(test_json_call_line),
 		cmocka_unit_test(test_perf_names),
 		cmocka_unit_test(test_perf_values),
