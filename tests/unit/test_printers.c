@@ -14,6 +14,7 @@
 #include "format.h"
 #include "printers.h"
 #include "xlat.gen.h"
+#include "records.h"
 
 static struct linebuf lb;
 static const struct print_opts defaults = { .max_strlen = 32 };
@@ -118,41 +119,9 @@ static void test_errors(void **state)
 	assert_false(RET_IS_ERROR(-4096));
 }
 
-/* A call record built by hand, as the kernel would send it. */
-struct test_record {
-	struct rec_call rec;
-	uint8_t payload[256];
-};
-
-static void init_record(struct test_record *r, int nr, int64_t ret)
-{
-	memset(r, 0, sizeof(*r));
-	r->rec.hdr.type = REC_CALL;
-	r->rec.hdr.size = sizeof(r->rec);
-	r->rec.nr = nr;
-	r->rec.ret = ret;
-	for (int i = 0; i < REC_SLOTS; i++)
-		r->rec.blob[i].off = REC_BLOB_NONE;
-}
-
-static void add_blob(struct test_record *r, int slot, const void *data, size_t len)
-{
-	size_t off = r->rec.hdr.size - sizeof(r->rec);
-
-	memcpy(r->payload + off, data, len);
-	r->rec.blob[slot].off = (uint16_t)off;
-	r->rec.blob[slot].len = (int32_t)len;
-	r->rec.hdr.size += (uint32_t)len;
-}
-
 static const char *format(struct test_record *r)
 {
-	struct decoded_call call;
-
-	assert_int_equal(decode_call(r, sizeof(*r), &call), 0);
-	line_reset(&lb);
-	format_strace_call(&lb, &call, &defaults);
-	return line_cstr(&lb);
+	return format_with(&lb, r, &defaults);
 }
 
 static void test_format_lines(void **state)
