@@ -474,6 +474,58 @@ static __always_inline void put_fdpair(struct capture_buf *dst, struct rec_blob 
 }
 
 /*
+ * sendmsg, recvmsg: the struct msghdr, the address it names, and its
+ * iovecs with their bytes (no more than total in all, when total >= 0).
+ */
+static __always_inline void put_msghdr(struct capture_buf *dst, struct rec_blob *blob,
+				       const void *uptr, __u32 limit, __s64 total)
+{
+	struct rec_msghdr_head head = {};
+	struct rec_blob iov_blob = { .off = REC_BLOB_NONE };
+	struct user_msghdr m;
+	__u32 off = dst->used, pos, n;
+	long err;
+
+	if (off >= REC_PAYLOAD_MAX - sizeof(head) - REC_SOCKADDR_MAX) {
+		blob->len = -ENOSPC;
+		return;
+	}
+	err = bpf_probe_read_user(&m, sizeof(m), uptr);
+	if (err) {
+		blob->len = err;
+		return;
+	}
+	head.name = (__u64)m.msg_name;
+	head.namelen = m.msg_namelen;
+	head.iov = (__u64)m.msg_iov;
+	head.iovlen = m.msg_iovlen;
+	head.control = (__u64)m.msg_control;
+	head.controllen = m.msg_controllen;
+	head.flags = m.msg_flags;
+	pos = off + sizeof(head);
+	n = m.msg_namelen;
+	if (n > REC_SOCKADDR_MAX)
+		n = REC_SOCKADDR_MAX;
+	barrier_var(n);
+	if (m.msg_name && n) {
+		err = bpf_probe_read_user(buf_payload(dst) + pos, n & (2 * REC_SOCKADDR_MAX - 1),
+					  m.msg_name);
+		head.name_captured = err ? err : n;
+		if (!err)
+			pos += n;
+	}
+	dst->used = pos;
+	if (m.msg_iov)
+		put_iov(dst, &iov_blob, m.msg_iov, m.msg_iovlen, limit, total);
+	head.iov_captured = iov_blob.off == REC_BLOB_NONE && iov_blob.len >= 0 ? -EFAULT : iov_blob.len;
+	if (off >= REC_PAYLOAD_MAX - sizeof(head))
+		return;
+	__builtin_memcpy(buf_payload(dst) + off, &head, sizeof(head));
+	blob->off = off;
+	blob->len = dst->used - off;
+}
+
+/*
  * Read argument arg of the call in src into slot of dst, as op says.  The
  * generated programs call it with constants, so each keeps only its case.
  */
@@ -511,6 +563,12 @@ static __always_inline void capture_arg(void *ctx, struct capture_buf *dst,
 		return;
 	case CAP_FDPAIR:
 		put_fdpair(dst, blob, uptr);
+		return;
+	case CAP_MSGHDR:
+		put_msghdr(dst, blob, uptr, limit, -1);
+		return;
+	case CAP_MSGHDR_RET:
+		put_msghdr(dst, blob, uptr, limit, ret < 0 ? 0 : ret);
 		return;
 	case CAP_BYTES_ARG:
 		len = rec->args[size_arg];

@@ -214,6 +214,25 @@ enum capture_op {
 	CAP_IOV,		/* iovec array, count = arg[size_arg] */
 	CAP_IOV_RET,		/* iovec array, ret bytes in all */
 	CAP_FDPAIR,		/* two fds the kernel wrote, then their inodes */
+	CAP_MSGHDR,		/* struct msghdr, its name and its iovecs */
+	CAP_MSGHDR_RET,		/* the same, ret bytes of iovec data in all */
+};
+
+/*
+ * The payload of CAP_MSGHDR: the struct's fields, then name_captured bytes
+ * of msg_name, then an iovec array as CAP_IOV writes it (iov_captured
+ * bytes; negative when the array could not be read).
+ */
+struct rec_msghdr_head {
+	__u64 name;
+	__u64 iov;
+	__u64 iovlen;
+	__u64 control;
+	__u64 controllen;
+	__u32 namelen;
+	__u32 flags;
+	__s32 name_captured;
+	__s32 iov_captured;
 };
 
 /* The payload of CAP_FDPAIR (pipe, socketpair): -y names them by inode. */

@@ -163,6 +163,15 @@ static void print_flag_names(struct linebuf *lb, const struct xlat *table, uint6
 	uint64_t rest = value;
 	bool any = false;
 
+	/* A field inside the flags (statx's sync type) comes first, even as 0. */
+	if (table->field_table) {
+		print_enum(lb, table->field_table, value & table->field_mask);
+		rest &= ~table->field_mask;
+		if (!rest)
+			return;
+		line_putc(lb, '|');
+	}
+
 	if (!value) {
 		const char *zero = xlat_name(table, 0);
 
@@ -447,7 +456,12 @@ static void print_envp(struct linebuf *lb, uint64_t raw, const struct captured *
 		    head.flags & REC_ARGV_COUNT_TRUNCATED ? " or more" : "");
 }
 
-static void print_iov(struct linebuf *lb, const struct captured *mem, const struct print_opts *opts)
+/*
+ * An iovec array; total is how many bytes the call moved (readv's return
+ * value) or -1: a buffer is "..." only when -s cut what was moved.
+ */
+static void print_iov(struct linebuf *lb, const struct captured *mem, int64_t total,
+		      const struct print_opts *opts)
 {
 	struct rec_iov_head head;
 	size_t pos = sizeof(head);
@@ -467,15 +481,70 @@ static void print_iov(struct linebuf *lb, const struct captured *mem, const stru
 		if (elem.captured < 0 || pos + (size_t)elem.captured > (size_t)mem->len) {
 			print_pointer(lb, elem.base);
 		} else {
+			uint64_t moved = total < 0 || (uint64_t)total > elem.len ? elem.len :
+					 (uint64_t)total;
+
 			print_quoted(lb, mem->data + pos, (size_t)elem.captured,
-				     (uint64_t)elem.captured < elem.len, opts);
+				     (uint64_t)elem.captured < moved, opts);
 			pos += (size_t)elem.captured;
 		}
+		if (total >= 0)
+			total -= (int64_t)(elem.len < (uint64_t)total ? elem.len : (uint64_t)total);
 		line_puts(lb, ", iov_len=");
 		line_udec(lb, elem.len);
 		line_putc(lb, '}');
 	}
 	line_putc(lb, ']');
+}
+
+/*
+ * struct msghdr: {msg_name=..., msg_namelen=N, msg_iov=[...], msg_iovlen=N,
+ * msg_controllen=N, msg_flags=...}; a failed recvmsg shows msg_namelen only.
+ */
+static bool print_msghdr(struct linebuf *lb, const struct decoded_call *call,
+			 const struct syscall_arg *desc, const struct captured *mem,
+			 const struct print_opts *opts)
+{
+	struct rec_msghdr_head head;
+	size_t pos = sizeof(head), name_len;
+	struct captured iov = { 0 };
+
+	if ((size_t)mem->len < sizeof(head))
+		return false;
+	memcpy(&head, mem->data, sizeof(head));
+	if (desc->kind == KIND_OMSGHDR && RET_IS_ERROR(call->rec->ret)) {
+		line_printf(lb, "{msg_namelen=%u}", head.namelen);
+		return true;
+	}
+	name_len = head.name_captured > 0 ? (size_t)head.name_captured : 0;
+	if (name_len > (size_t)mem->len - pos)
+		return false;
+	line_puts(lb, "{msg_name=");
+	if (!head.name)
+		line_puts(lb, "NULL");
+	else if (name_len >= sizeof(sa_family_t))
+		print_sockaddr(lb, mem->data + pos, name_len, opts);
+	else
+		line_hex(lb, head.name);
+	pos += name_len;
+	line_printf(lb, ", msg_namelen=%u, msg_iov=", head.namelen);
+	if (head.iov_captured >= (int32_t)sizeof(struct rec_iov_head) &&
+	    (size_t)head.iov_captured <= (size_t)mem->len - pos) {
+		iov.data = mem->data + pos;
+		iov.len = head.iov_captured;
+		print_iov(lb, &iov, desc->kind == KIND_OMSGHDR ? call->rec->ret : -1, opts);
+	} else {
+		print_pointer(lb, head.iov);
+	}
+	line_printf(lb, ", msg_iovlen=%llu", (unsigned long long)head.iovlen);
+	if (head.control) {
+		line_puts(lb, ", msg_control=");
+		line_hex(lb, head.control);
+	}
+	line_printf(lb, ", msg_controllen=%llu, msg_flags=", (unsigned long long)head.controllen);
+	print_flags(lb, &xlat_msg_flags, head.flags);
+	line_putc(lb, '}');
+	return true;
 }
 
 /* The call's size argument for a buffer: its return value or argument N. */
@@ -623,7 +692,7 @@ static bool print_memory_kind(struct linebuf *lb, const struct decoded_call *cal
 		return true;
 	case KIND_IOV:
 	case KIND_OIOV:
-		print_iov(lb, mem, opts);
+		print_iov(lb, mem, desc->kind == KIND_OIOV ? call->rec->ret : -1, opts);
 		return true;
 	case KIND_SOCKADDR:
 	case KIND_OSOCKADDR:
@@ -645,10 +714,26 @@ static bool print_memory_kind(struct linebuf *lb, const struct decoded_call *cal
 		return true;
 	case KIND_WAITSTATUS:
 		return print_wait_status_ref(lb, mem);
+	case KIND_MSGHDR:
+	case KIND_OMSGHDR:
+		return print_msghdr(lb, call, desc, mem, opts);
+	case KIND_CPUSET:
+	case KIND_OCPUSET:
+		print_bit_list(lb, mem->data, (size_t)mem->len, (uint64_t)mem->len * 8);
+		return true;
 	case KIND_DIRENTS:
 		return print_dirents(lb, arg->raw, mem, opts);
-	case KIND_STRUCT:
 	case KIND_IOSTRUCT:
+		/* "[0] => [8]": what the call was given, then, if it worked, what it left. */
+		if (captured_ok(&arg->entry)) {
+			if (!print_struct(lb, desc->struct_id, arg->entry.data, (size_t)arg->entry.len, opts))
+				return false;
+			if (RET_IS_ERROR(call->rec->ret))
+				return true;
+			line_write(lb, " => ", 4);
+		}
+		return print_struct(lb, desc->struct_id, mem->data, (size_t)mem->len, opts);
+	case KIND_STRUCT:
 	case KIND_TIMEOUT:
 	case KIND_ONCREAT:
 		return print_struct(lb, desc->struct_id, mem->data, (size_t)mem->len, opts);
@@ -824,6 +909,11 @@ static bool print_kind(struct linebuf *lb, const struct decoded_call *call, int 
 	case KIND_CLONEFLAGS:
 		print_clone_flags(lb, raw);
 		return true;
+	case KIND_CLONE:
+		print_clone_call(lb, call);
+		return true;
+	case KIND_HIDDEN:
+		return false;
 	case KIND_FUTEXWAKEOP:
 		print_futex_wake_op(lb, (uint32_t)raw);
 		return true;

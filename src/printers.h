@@ -90,6 +90,8 @@ bool print_dirents(struct linebuf *lb, uint64_t addr, const struct captured *mem
 bool print_fdset_arg(struct linebuf *lb, const struct decoded_call *call, int i);
 void print_ipc_flags(struct linebuf *lb, const struct xlat *table, uint64_t value);
 void print_clone_flags(struct linebuf *lb, uint64_t value);
+void print_clone_call(struct linebuf *lb, const struct decoded_call *call);
+void print_bit_list(struct linebuf *lb, const uint8_t *data, size_t len, uint64_t nbits);
 void print_futex_wake_op(struct linebuf *lb, uint32_t value);
 /* After the return value: revents, ready sets, time left, a date. */
 void print_return_detail(struct linebuf *lb, const struct decoded_call *call);

@@ -7,12 +7,14 @@
  */
 #define _GNU_SOURCE
 #include <dirent.h>
+#include <sched.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <time.h>
 
+#include "errnames.h"
 #include "printers.h"
 #include "structs.h"
 #include "xlat.gen.h"
@@ -751,6 +753,42 @@ static void print_mpol(struct linebuf *lb, const void *data, const struct print_
 	line_putc(lb, ']');
 }
 
+static void print_clone_args_struct(struct linebuf *lb, const void *data,
+				    const struct print_opts *opts)
+{
+	const struct kernel_clone_args *a = data;
+
+	(void)opts;
+	line_puts(lb, "{flags=");
+	print_flags(lb, &xlat_clone_flags, a->flags);
+	if (a->flags & CLONE_PIDFD) {
+		line_puts(lb, ", pidfd=");
+		print_pointer(lb, a->pidfd);
+	}
+	if (a->flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) {
+		line_puts(lb, ", child_tid=");
+		print_pointer(lb, a->child_tid);
+	}
+	if (a->flags & CLONE_PARENT_SETTID) {
+		line_puts(lb, ", parent_tid=");
+		print_pointer(lb, a->parent_tid);
+	}
+	line_puts(lb, ", exit_signal=");
+	if (a->exit_signal)
+		print_signal(lb, (int)a->exit_signal);
+	else
+		line_putc(lb, '0');
+	line_puts(lb, ", stack=");
+	print_pointer(lb, a->stack);
+	line_puts(lb, ", stack_size=");
+	line_hex(lb, a->stack_size);
+	if (a->flags & CLONE_SETTLS) {
+		line_puts(lb, ", tls=");
+		print_pointer(lb, a->tls);
+	}
+	line_putc(lb, '}');
+}
+
 /* --- the table ---------------------------------------------------------------- */
 
 typedef void struct_printer(struct linebuf *lb, const void *data, const struct print_opts *opts);
@@ -805,6 +843,7 @@ static struct_printer *const printer_of[STRUCT_ID_COUNT] = {
 	[STRUCT_ID_cap_data2] = print_cap_data2,
 	[STRUCT_ID_sembuf] = print_sembuf,
 	[STRUCT_ID_mpol] = print_mpol,
+	[STRUCT_ID_clone_args] = print_clone_args_struct,
 };
 
 static bool struct_known(enum struct_id id)
@@ -985,6 +1024,55 @@ void print_ipc_flags(struct linebuf *lb, const struct xlat *table, uint64_t valu
 	line_oct(lb, value & 0777);
 }
 
+static int arg_named(const struct decoded_call *call, const char *name)
+{
+	for (int i = 0; i < call->nargs; i++)
+		if (!strcmp(call->desc->args[i].name, name))
+			return i;
+	return -1;
+}
+
+static void print_clone_pointer(struct linebuf *lb, const struct decoded_call *call,
+				const char *label, const char *arg)
+{
+	int i = arg_named(call, arg);
+
+	line_printf(lb, ", %s=", label);
+	print_pointer(lb, i < 0 ? 0 : call->args[i].raw);
+}
+
+/*
+ * clone as strace prints it: child_stack=, flags=, then parent_tid=[N],
+ * tls=, child_tidptr= when the flags use them.  The other arguments are
+ * found by their kernel names, whatever the architecture's order.
+ */
+void print_clone_call(struct linebuf *lb, const struct decoded_call *call)
+{
+	uint64_t flags = call->args[0].raw;
+	int parent = arg_named(call, "parent_tidptr");
+
+	line_puts(lb, "child_stack=");
+	print_pointer(lb, arg_named(call, "newsp") < 0 ? 0 : call->args[arg_named(call, "newsp")].raw);
+	line_puts(lb, ", flags=");
+	print_clone_flags(lb, flags);
+	if ((flags & CLONE_PARENT_SETTID) && parent >= 0) {
+		const struct captured *mem = &call->args[parent].mem;
+		int32_t tid;
+
+		line_puts(lb, ", parent_tid=");
+		if (captured_ok(mem) && mem->len >= 4 && !RET_IS_ERROR(call->rec->ret)) {
+			memcpy(&tid, mem->data, sizeof(tid));
+			line_printf(lb, "[%d]", tid);
+		} else {
+			print_pointer(lb, call->args[parent].raw);
+		}
+	}
+	if (flags & CLONE_SETTLS)
+		print_clone_pointer(lb, call, "tls", "tls");
+	if (flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
+		print_clone_pointer(lb, call, "child_tidptr", "child_tidptr");
+}
+
 /* CLONE_ flags with the signal sent at exit in the low byte. */
 void print_clone_flags(struct linebuf *lb, uint64_t value)
 {
@@ -1012,21 +1100,26 @@ void print_futex_wake_op(struct linebuf *lb, uint32_t v)
 	line_printf(lb, "<<24|%#x", v & 0xfff);
 }
 
-/* An fd_set of nfds bits: [3 4]. */
-static void print_fd_set(struct linebuf *lb, const struct captured *mem, uint64_t nfds)
+/* The bits set in a mask, below nbits: [3 4] (fd sets, CPU sets). */
+void print_bit_list(struct linebuf *lb, const uint8_t *data, size_t len, uint64_t nbits)
 {
 	bool first = true;
 
 	line_putc(lb, '[');
-	for (uint64_t fd = 0; fd < nfds && fd / 8 < (uint64_t)mem->len; fd++) {
-		if (!(mem->data[fd / 8] >> (fd % 8) & 1))
+	for (uint64_t bit = 0; bit < nbits && bit / 8 < len; bit++) {
+		if (!(data[bit / 8] >> (bit % 8) & 1))
 			continue;
 		if (!first)
 			line_putc(lb, ' ');
-		line_udec(lb, fd);
+		line_udec(lb, bit);
 		first = false;
 	}
 	line_putc(lb, ']');
+}
+
+static void print_fd_set(struct linebuf *lb, const struct captured *mem, uint64_t nfds)
+{
+	print_bit_list(lb, mem->data, (size_t)mem->len, nfds);
 }
 
 bool print_fdset_arg(struct linebuf *lb, const struct decoded_call *call, int i)

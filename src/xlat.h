@@ -22,6 +22,8 @@ struct xlat {
 	/* Per entry, what the arguments after this selector are (syscall_table.h). */
 	const struct xlat_variant *variants;
 	const char *label;	/* before the names after a return value: "seals" */
+	uint64_t field_mask;	/* bits that hold one value of field_table */
+	const struct xlat *field_table;
 };
 
 /* The name of value in an enum table, or NULL. */

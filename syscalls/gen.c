@@ -723,11 +723,12 @@ static void write_variant(char *text, int lineno, char *out, size_t size)
 
 /* xlat/NAME.in: "#flags" or "#enum", "#unknown TEXT" (strace's comment for
  * values not listed), "#label TEXT" (what precedes the names after a return
- * value), then "NAME [VALUE] [(variant)]" lines. */
+ * value), "#field MASK LIST" (the bits under MASK are one value of LIST,
+ * printed first even when 0), then "NAME [VALUE] [(variant)]" lines. */
 static void write_xlat_table(FILE *c, const char *dir, const char *name)
 {
 	char path[4096], buf[512], body[65536] = "", variants[65536] = "", unknown[64] = "";
-	char label[64] = "";
+	char label[64] = "", field_table[64] = "", field[128] = "0, NULL";
 	FILE *in;
 	int lineno = 0, count = 0, type = -1;
 
@@ -747,6 +748,15 @@ static void write_xlat_table(FILE *c, const char *dir, const char *name)
 		}
 		if (!strncmp(text, "#unknown ", 9)) {
 			copy_word(unknown, sizeof(unknown), trim(text + 9), lineno);
+			continue;
+		}
+		if (!strncmp(text, "#field ", 7)) {
+			char mask[32];
+
+			if (sscanf(text + 7, "%31s %63s", mask, field_table) != 2 ||
+			    find_table(field_table) < 0)
+				die(lineno, "#field needs a mask and a list name");
+			snprintf(field, sizeof(field), "%s, &xlat_%s", mask, field_table);
 			continue;
 		}
 		if (!strncmp(text, "#label ", 7)) {
@@ -783,11 +793,11 @@ static void write_xlat_table(FILE *c, const char *dir, const char *name)
 	if (variants[0])
 		fprintf(c, "static const struct xlat_variant xlat_%s_variants[%d] = {\n%s};\n",
 			name, count, variants);
-	fprintf(c, "const struct xlat xlat_%s = { \"%s\", xlat_%s_entries, %d, %s, %s%s%s, %s%s%s, %s%s%s };\n\n",
+	fprintf(c, "const struct xlat xlat_%s = { \"%s\", xlat_%s_entries, %d, %s, %s%s%s, %s%s%s, %s%s%s, %s };\n\n",
 		name, name, name, count, type ? "true" : "false",
 		unknown[0] ? "\"" : "", unknown[0] ? unknown : "NULL", unknown[0] ? "\"" : "",
 		variants[0] ? "xlat_" : "NULL", variants[0] ? name : "", variants[0] ? "_variants" : "",
-		label[0] ? "\"" : "", label[0] ? label : "NULL", label[0] ? "\"" : "");
+		label[0] ? "\"" : "", label[0] ? label : "NULL", label[0] ? "\"" : "", field);
 }
 
 static void write_xlat(const char *xlat_dir, const char *dir)

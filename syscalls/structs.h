@@ -95,4 +95,10 @@ struct kernel_sembuf {
 	short sem_flg;
 };
 
+/* clone3's struct clone_args, as of Linux 5.7 (88 bytes). */
+struct kernel_clone_args {
+	uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls;
+	uint64_t set_tid, set_tid_size, cgroup;
+};
+
 #endif

@@ -6,19 +6,13 @@
 # must cover at least 150 distinct syscalls.
 #
 # Differences that remain, and why (strace's form first):
-# - statx(..., AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW, ...): strace names
-#   the zero sync type inside a flags value; bstrace's flags printer names
-#   only set bits.
-# - sendfile(7, 3, [0] => [8], 8): the offset is read at exit only.
-# - mincore(..., [0, 0, 0, 0]), sched_getaffinity(0, 128, [0 1]),
-#   set_mempolicy(..., [0x...], 2), process_vm_readv's remote iovec: byte
-#   vectors, cpu and node masks, remote iovecs have no kind yet (address).
+# - mincore(..., [0, 0, 0, 0]), set_mempolicy(..., [0x...], 2),
+#   process_vm_readv's remote iovec: page vectors, node masks and remote
+#   iovecs have no kind yet (bstrace prints the address).
 # - ioprio_get's "= 0 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_NONE, 0))": no decoder.
-# - clone(child_stack=NULL, flags=..., child_tidptr=NULL): strace's named,
-#   reordered arguments; bstrace prints clone's arguments in order.
 # - getrandom's bytes are random in each run (the form, hex, is the same).
-# - sendmsg/recvmsg/sendmmsg: struct msghdr needs a nested copy (iovecs
-#   inside the struct) that the BPF side does not make yet: address.
+# - sendmmsg: an array of msghdrs, each with iovecs inside, is a copy two
+#   levels deep the BPF side does not make yet: address.
 # - setsockopt(..., SO_RCVTIMEO_OLD, "\5\0...", 16): options longer than an
 #   int print as an int.
 # - msgsnd/msgrcv: struct msgbuf (a long and msgsz bytes) has no kind yet.
