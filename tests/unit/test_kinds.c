@@ -63,56 +63,70 @@ static void call(const char *name, int64_t ret, uint64_t a0, uint64_t a1, uint64
 	r.rec.args[5] = a5;
 }
 
-static void test_scalars(void **state)
+/* Calls whose arguments are all in the registers: one line each. */
+static const struct register_case {
+	const char *name;
+	int64_t ret;
+	uint64_t args[6];
+	const char *expected;
+} register_cases[] = {
+	{ "lseek", 0, { 3, (uint64_t)-2, 2 }, "lseek(3, -2, SEEK_END) = 0" },
+	/* An int enum arrives zero-extended: RUSAGE_CHILDREN is -1. */
+	{ "getrusage", -14, { 0xffffffff, 0x1000 },
+	  "getrusage(RUSAGE_CHILDREN, 0x1000) = -1 EFAULT (Bad address)" },
+	/* Unknown values: hex with strace's comment where its table has one. */
+	{ "socket", -97, { 12345, 1 }, "socket(0x3039 /* AF_??? */, SOCK_STREAM, 0) = -1 "
+	  "EAFNOSUPPORT (Address family not supported by protocol)" },
+	{ "kill", 0, { 42, 0 }, "kill(42, 0) = 0" },
+	{ "umask", 022, { 077 }, "umask(077) = 022" },
+	/* mknod's dev shows only for device files. */
+	{ "mknod", 0, { 0, S_IFIFO | 0644, 5 }, "mknod(NULL, S_IFIFO|0644) = 0" },
+	{ "mknod", 0, { 0, S_IFCHR | 0600, (1 << 8) | 3 },
+	  "mknod(NULL, S_IFCHR|0600, makedev(0x1, 0x3)) = 0" },
+	/* clone: named, in strace's order, the exit signal in the low byte. */
+	{ "clone", 42, { 0x01000000 | SIGCHLD, 0, 0, 0x2000, 0 },
+	  "clone(child_stack=NULL, flags=CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x2000) = 42" },
+	{ "clone", -11, { 0 }, "clone(child_stack=NULL, flags=0) = -1 EAGAIN "
+	  "(Resource temporarily unavailable)" },
+	{ "semget", 2, { 0, 1, 01000 | 0600 }, "semget(IPC_PRIVATE, 1, IPC_CREAT|0600) = 2" },
+	{ "semget", -2, { 0x1234, 1, 0 },
+	  "semget(0x1234, 1, 000) = -1 ENOENT (No such file or directory)" },
+	{ "dup3", 11, { 4, 11, O_CLOEXEC }, "dup3(4, 11, O_CLOEXEC) = 11" },
+	{ "pipe2", 0, { 0 }, "pipe2(NULL, 0) = 0" },
+	/* Return values strace explains. */
+	{ "sched_getscheduler", 0, { 0 }, "sched_getscheduler(0) = 0 (SCHED_OTHER)" },
+	{ "membarrier", 0x3, { 0 }, "membarrier(MEMBARRIER_CMD_QUERY, 0) = 0x3 "
+	  "(MEMBARRIER_CMD_GLOBAL|MEMBARRIER_CMD_GLOBAL_EXPEDITED)" },
+	{ "rt_sigtimedwait", 10, { 0, 0, 0, 8 },
+	  "rt_sigtimedwait(NULL, NULL, NULL, 8) = 10 (SIGUSR1)" },
+	{ "personality", 0, { 0xffffffff }, "personality(0xffffffff) = 0 (PER_LINUX)" },
+	/* Errors win over every decoration. */
+	{ "sched_getscheduler", -3, { 99 }, "sched_getscheduler(99) = -1 ESRCH (No such process)" },
+};
+
+static void test_register_kinds(void **state)
 {
 	(void)state;
-	call("lseek", 0, 3, (uint64_t)-2, 2, 0, 0, 0);
-	assert_string_equal(line(), "lseek(3, -2, SEEK_END) = 0");
-	/* An int enum arrives zero-extended: RUSAGE_CHILDREN is -1. */
-	call("getrusage", -14, 0xffffffff, 0x1000, 0, 0, 0, 0);
-	assert_string_equal(line(), "getrusage(RUSAGE_CHILDREN, 0x1000) = -1 EFAULT (Bad address)");
-	/* Unknown values: hex with strace's comment where its table has one. */
-	call("socket", -97, 12345, 1, 0, 0, 0, 0);
-	assert_string_equal(line(), "socket(0x3039 /* AF_??? */, SOCK_STREAM, 0) = -1 EAFNOSUPPORT "
-				    "(Address family not supported by protocol)");
-	call("kill", 0, 42, 0, 0, 0, 0, 0);
-	assert_string_equal(line(), "kill(42, 0) = 0");
-	call("umask", 022, 077, 0, 0, 0, 0, 0);
-	assert_string_equal(line(), "umask(077) = 022");
-	/* mknod's dev shows only for device files. */
-	call("mknod", 0, 0x1000, S_IFIFO | 0644, 0, 0, 0, 0);
-	r.rec.args[0] = 0;
-	assert_string_equal(line(), "mknod(NULL, S_IFIFO|0644) = 0");
-	call("mknod", 0, 0, S_IFCHR | 0600, (1 << 8) | 3, 0, 0, 0);
-	assert_string_equal(line(), "mknod(NULL, S_IFCHR|0600, makedev(0x1, 0x3)) = 0");
-	/* clone: the exit signal in the low byte. */
-	call("clone", 42, 0x01000000 | SIGCHLD, 0, 0, 0, 0, 0);
-	assert_string_equal(line(), "clone(CLONE_CHILD_SETTID|SIGCHLD, NULL, NULL, NULL, 0) = 42");
-	call("semget", 2, 0, 1, 01000 | 0600, 0, 0, 0);
-	assert_string_equal(line(), "semget(IPC_PRIVATE, 1, IPC_CREAT|0600) = 2");
-	call("semget", -2, 0x1234, 1, 0, 0, 0, 0);
-	assert_string_equal(line(), "semget(0x1234, 1, 000) = -1 ENOENT (No such file or directory)");
-	call("dup3", 11, 4, 11, O_CLOEXEC, 0, 0, 0);
-	assert_string_equal(line(), "dup3(4, 11, O_CLOEXEC) = 11");
-	call("pipe2", 0, 0, 0, 0, 0, 0, 0);
-	assert_string_equal(line(), "pipe2(NULL, 0) = 0");
+	for (size_t i = 0; i < sizeof(register_cases) / sizeof(register_cases[0]); i++) {
+		const struct register_case *c = &register_cases[i];
+
+		call(c->name, c->ret, c->args[0], c->args[1], c->args[2], c->args[3], c->args[4],
+		     c->args[5]);
+		assert_string_equal(line(), c->expected);
+	}
 }
 
-static void test_return_kinds(void **state)
+/* clone with CLONE_PARENT_SETTID: the tid the kernel wrote, read at exit. */
+static void test_clone_parent_tid(void **state)
 {
+	int32_t tid = 1235;
+
 	(void)state;
-	call("sched_getscheduler", 0, 0, 0, 0, 0, 0, 0);
-	assert_string_equal(line(), "sched_getscheduler(0) = 0 (SCHED_OTHER)");
-	call("membarrier", 0x3, 0, 0, 0, 0, 0, 0);
-	assert_string_equal(line(), "membarrier(MEMBARRIER_CMD_QUERY, 0) = 0x3 "
-				    "(MEMBARRIER_CMD_GLOBAL|MEMBARRIER_CMD_GLOBAL_EXPEDITED)");
-	call("rt_sigtimedwait", 10, 0, 0, 0, 8, 0, 0);
-	assert_string_equal(line(), "rt_sigtimedwait(NULL, NULL, NULL, 8) = 10 (SIGUSR1)");
-	call("personality", 0, 0xffffffff, 0, 0, 0, 0, 0);
-	assert_string_equal(line(), "personality(0xffffffff) = 0 (PER_LINUX)");
-	/* Errors win over every decoration. */
-	call("sched_getscheduler", -3, 99, 0, 0, 0, 0, 0);
-	assert_string_equal(line(), "sched_getscheduler(99) = -1 ESRCH (No such process)");
+	call("clone", 1235, 0x00100000 | 0x00080000 | 0x00200000, 0x7000, 0x3000, 0x4000, 0x5000, 0);
+	add_blob(&r, 2, &tid, sizeof(tid));
+	assert_string_equal(line(), "clone(child_stack=0x7000, flags=CLONE_SETTLS|"
+				    "CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID, parent_tid=[1235], "
+				    "tls=0x5000, child_tidptr=0x4000) = 1235");
 }
 
 /* by:N arguments: what follows the selector depends on its value. */
@@ -349,8 +363,8 @@ static void test_styles(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_scalars),
-		cmocka_unit_test(test_return_kinds),
+		cmocka_unit_test(test_register_kinds),
+		cmocka_unit_test(test_clone_parent_tid),
 		cmocka_unit_test(test_selectors),
 		cmocka_unit_test(test_structs),
 		cmocka_unit_test(test_arrays),
