@@ -54,6 +54,30 @@ strace -f -c -S name -U calls,errors,name -o "$WORK/s" sh -c "$PROGS/fileio $WOR
 "$BSTRACE" -f -c -S name -U calls,errors,name -o "$WORK/b" sh -c "$PROGS/fileio $WORK; true"
 diff -u "$WORK/s" "$WORK/b" >&2 || fail "-f -c differs"
 
+# Interrupted, bstrace still prints the table of what it counted.
+"$BSTRACE" -c -o "$WORK/int" sleep 5 &
+tracer=$!
+sleep 1
+kill -TERM "$tracer"
+wait "$tracer"
+grep -qE ' execve$' "$WORK/int" || fail "no summary after SIGTERM: $(cat "$WORK/int")"
+
+# --per-process: one table per process, each with its own calls.
+"$BSTRACE" -f --per-process -U calls,name -e trace=execve -o "$WORK/pp" \
+	sh -c "$PROGS/exitcode 0; $PROGS/exitcode 0"
+[ "$(grep -c '^Process [0-9]*:$' "$WORK/pp")" -eq 3 ] ||
+	fail "--per-process: not 3 processes: $(cat "$WORK/pp")"
+[ "$(grep -cE '^ +1 execve$' "$WORK/pp")" -eq 3 ] ||
+	fail "--per-process: not one execve each: $(cat "$WORK/pp")"
+
+# --interval: a table per interval, then the whole run's.
+"$BSTRACE" -f --interval=0.3 -U calls,name -e trace=execve -o "$WORK/iv" \
+	sh -c "sleep 0.5; $PROGS/exitcode 0; sleep 0.5"
+[ "$(grep -c '^--- [0-9:]*, last 0.3 s ---$' "$WORK/iv")" -ge 2 ] ||
+	fail "--interval printed no interval headers: $(cat "$WORK/iv")"
+sed -n '/^--- whole run ---$/,$p' "$WORK/iv" | grep -qE '^ +4 execve$' ||
+	fail "--interval: whole-run table wrong: $(cat "$WORK/iv")"
+
 # The command's exit status passes through -c.
 "$BSTRACE" -c -o /dev/null "$PROGS/exitcode" 7
 [ $? -eq 7 ] || fail "-c lost the exit status"
