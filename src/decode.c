@@ -107,3 +107,66 @@ bool iov_view_next(struct array_view *v, struct rec_iov_elem *iov, struct captur
 	v->pos += (size_t)iov->captured;
 	return true;
 }
+
+/* The variant of selector argument sel for its value in call, or NULL. */
+static const struct xlat_variant *decode_variant(const struct decoded_call *call, int sel)
+{
+	const struct syscall_arg *desc;
+	uint64_t value, widened;
+
+	if (!call->desc || sel < 0 || sel >= call->nargs)
+		return NULL;
+	desc = &call->desc->args[sel];
+	if (!desc->table || !desc->table->variants)
+		return NULL;
+	/* A selector is an int: -1 may come as 0xffffffff or sign-extended. */
+	value = call->args[sel].raw;
+	widened = (uint64_t)(int64_t)(int32_t)value;
+	for (unsigned int k = 0; k < desc->table->count; k++) {
+		uint64_t v = desc->table->entries[k].value;
+
+		if (v == value || (value >> 32 == 0 && v == widened))
+			return desc->table->variants[k].defined ? &desc->table->variants[k] : NULL;
+	}
+	return NULL;
+}
+
+const struct syscall_arg *decode_arg_desc(const struct decoded_call *call, int i)
+{
+	const struct syscall_arg *desc = &call->desc->args[i];
+	const struct xlat_variant *variant;
+	int position = 0;
+
+	if (desc->kind != KIND_BY)
+		return desc;
+	variant = decode_variant(call, desc->size_arg);
+	if (!variant)
+		return desc;
+	/* The variant lists its selector's by:N arguments in order. */
+	for (int k = 0; k < i; k++)
+		position += call->desc->args[k].kind == KIND_BY &&
+			    call->desc->args[k].size_arg == desc->size_arg;
+	if (position >= variant->nargs || variant->args[position].kind == KIND_SKIP)
+		return NULL;
+	return &variant->args[position];
+}
+
+enum ret_kind decode_ret_kind(const struct decoded_call *call, const struct xlat **table)
+{
+	*table = call->desc ? call->desc->ret_table : NULL;
+	if (!call->desc)
+		return RET_INT;
+	for (int i = 0; i < call->nargs; i++) {
+		const struct xlat_variant *variant;
+
+		if (call->desc->args[i].kind != KIND_BY)
+			continue;
+		variant = decode_variant(call, call->desc->args[i].size_arg);
+		if (variant && variant->ret != RET_DEFAULT) {
+			*table = variant->ret_table;
+			return variant->ret;
+		}
+		break;
+	}
+	return call->desc->ret;
+}

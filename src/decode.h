@@ -42,6 +42,15 @@ static inline bool captured_ok(const struct captured *c)
 }
 
 /*
+ * What argument i of call is: its description in the table, or for a by:N
+ * argument the kind its selector's value gives (fcntl's third argument is
+ * an fd, open flags or nothing); NULL when that variant leaves it out.
+ */
+const struct syscall_arg *decode_arg_desc(const struct decoded_call *call, int i);
+/* How the return value reads: the syscall's kind, or its selector variant's. */
+enum ret_kind decode_ret_kind(const struct decoded_call *call, const struct xlat **table);
+
+/*
  * Views of the arrays inside one captured argument, element by element,
  * each bounds-checked: an argv-like array (struct rec_argv_head and its
  * elements) and an iovec array (struct rec_iov_head and its elements).

@@ -33,6 +33,7 @@ static void put_arg(struct linebuf *lb, const struct decoded_call *call, int i,
 		    const struct print_opts *opts)
 {
 	const struct syscall_arg *desc = call->desc ? &call->desc->args[i] : NULL;
+	const struct syscall_arg *actual = desc ? decode_arg_desc(call, i) : NULL;
 
 	line_puts(lb, "{\"name\":");
 	if (desc && desc->name)
@@ -40,7 +41,8 @@ static void put_arg(struct linebuf *lb, const struct decoded_call *call, int i,
 	else
 		line_printf(lb, "\"arg%d\"", i);
 	line_puts(lb, ",\"type\":");
-	json_cstr(lb, desc ? json_kind_name(desc->kind) : "hex");
+	/* by:N arguments are typed as their selector's value makes them. */
+	json_cstr(lb, actual ? json_kind_name(actual->kind) : desc ? json_kind_name(desc->kind) : "hex");
 	line_puts(lb, ",\"raw\":");
 	json_hex(lb, call->args[i].raw);
 	line_puts(lb, ",\"value\":");

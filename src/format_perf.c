@@ -150,7 +150,8 @@ static void put_return(struct linebuf *lb, const struct decoded_call *call,
 		       const struct perf_format *pf)
 {
 	int64_t ret = call->rec->ret;
-	enum ret_kind kind = call->desc ? call->desc->ret : RET_INT;
+	const struct xlat *table;
+	enum ret_kind kind = decode_ret_kind(call, &table);
 	const char *comm;
 
 	if (call->rec->flags & CALL_NO_RETURN || kind == RET_NONE) {
@@ -178,6 +179,8 @@ static void put_return(struct linebuf *lb, const struct decoded_call *call,
 		line_hex(lb, (uint64_t)ret);
 		return;
 	}
+	if (perf_print_ret_value(lb, kind, table, ret))
+		return;
 	line_dec(lb, ret);
 	if (ret > 0 && has_bit(returns_pid, call->rec->nr) &&
 	    (comm = known_comm(pf, (uint32_t)ret)) != NULL) {

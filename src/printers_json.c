@@ -464,12 +464,42 @@ static void json_socklen(struct linebuf *lb, const struct arg_value *arg)
 	line_printf(lb, ",\"out\":%d}", v);
 }
 
-/* Memory arguments; false when the captured bytes cannot be shown. */
-static bool json_memory(struct linebuf *lb, const struct decoded_call *call, int i)
+/*
+ * The read an argument shows: the one at entry for those read then, and
+ * for timeout and fdset, read both ways, the value the call was given.
+ */
+static const struct captured *memory_shown(const struct syscall_arg *desc,
+					   const struct arg_value *arg)
 {
-	const struct syscall_arg *desc = &call->desc->args[i];
+	if (desc->at_entry ||
+	    ((desc->kind == KIND_TIMEOUT || desc->kind == KIND_FDSET) && captured_ok(&arg->entry)))
+		return &arg->entry;
+	return &arg->mem;
+}
+
+/* [0,3]: the descriptors set in an fd_set of n bytes. */
+static void json_fdset(struct linebuf *lb, const uint8_t *bytes, size_t n)
+{
+	bool first = true;
+
+	line_putc(lb, '[');
+	for (size_t i = 0; i < n * 8; i++) {
+		if (!((bytes[i / 8] >> (i % 8)) & 1))
+			continue;
+		if (!first)
+			line_putc(lb, ',');
+		line_udec(lb, i);
+		first = false;
+	}
+	line_putc(lb, ']');
+}
+
+/* Memory arguments; false when the captured bytes cannot be shown. */
+static bool json_memory(struct linebuf *lb, const struct decoded_call *call, int i,
+			const struct syscall_arg *desc)
+{
 	const struct arg_value *arg = &call->args[i];
-	const struct captured *mem = desc->at_entry ? &arg->entry : &arg->mem;
+	const struct captured *mem = memory_shown(desc, arg);
 	size_t len;
 	int32_t ints[2];
 
@@ -482,7 +512,17 @@ static bool json_memory(struct linebuf *lb, const struct decoded_call *call, int
 	case KIND_STR:
 	case KIND_IBUF:
 	case KIND_OBUF:
+	case KIND_XBUF:
 		json_bytes(lb, mem->data, len);
+		return true;
+	case KIND_WAITSTATUS:
+		if (len < 4)
+			return false;
+		memcpy(ints, mem->data, 4);
+		line_dec(lb, ints[0]);
+		return true;
+	case KIND_FDSET:
+		json_fdset(lb, mem->data, len);
 		return true;
 	case KIND_OSTR:
 		json_bytes(lb, mem->data, strnlen((const char *)mem->data, len));
@@ -526,6 +566,8 @@ static bool json_memory(struct linebuf *lb, const struct decoded_call *call, int
 	case KIND_STRUCT:
 	case KIND_OSTRUCT:
 	case KIND_IOSTRUCT:
+	case KIND_TIMEOUT:
+	case KIND_ONCREAT:
 		return json_struct(lb, desc->struct_id, mem->data, len);
 	case KIND_STRUCTARR:
 	case KIND_OSTRUCTARR:
@@ -537,10 +579,10 @@ static bool json_memory(struct linebuf *lb, const struct decoded_call *call, int
 }
 
 /* Whether a memory kind's bytes go on past what was captured. */
-static bool json_truncated(const struct decoded_call *call, int i)
+static bool json_truncated(const struct decoded_call *call, int i,
+			   const struct syscall_arg *desc)
 {
-	const struct syscall_arg *desc = &call->desc->args[i];
-	const struct captured *mem = desc->at_entry ? &call->args[i].entry : &call->args[i].mem;
+	const struct captured *mem = memory_shown(desc, &call->args[i]);
 
 	if (!captured_ok(mem))
 		return false;
@@ -584,6 +626,18 @@ static bool json_scalar(struct linebuf *lb, const struct syscall_arg *desc, uint
 	case KIND_SIGNO:
 		json_signal(lb, (int32_t)raw);
 		return true;
+	case KIND_IPCFLAGS:
+		json_flags(lb, desc->table, raw);
+		return true;
+	case KIND_CLONEFLAGS:
+		json_flags(lb, &xlat_clone_flags, raw & ~0xffULL);
+		return true;
+	case KIND_DEV:
+		line_udec(lb, raw);
+		return true;
+	case KIND_FUTEXWAKEOP:
+		json_hex(lb, raw);
+		return true;
 	case KIND_OPENFLAGS:
 		line_putc(lb, '[');
 		json_enum(lb, &xlat_open_access, raw & O_ACCMODE);
@@ -605,13 +659,17 @@ void json_print_value(struct linebuf *lb, const struct decoded_call *call, int i
 		line_puts(lb, "null");
 		return;
 	}
-	desc = &call->desc->args[i];
-	if (json_scalar(lb, desc, call->args[i].raw))
-		return;
-	if (!json_memory(lb, call, i)) {
+	desc = decode_arg_desc(call, i);
+	if (!desc) {
 		line_puts(lb, "null");
 		return;
 	}
-	if (json_truncated(call, i))
+	if (json_scalar(lb, desc, call->args[i].raw))
+		return;
+	if (!json_memory(lb, call, i, desc)) {
+		line_puts(lb, "null");
+		return;
+	}
+	if (json_truncated(call, i, desc))
 		line_puts(lb, ",\"truncated\":true");
 }

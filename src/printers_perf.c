@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -18,6 +19,7 @@ struct xlat_affixes {
 	const char *prefix_name;	/* a name that starts with the prefix */
 	unsigned short prefix;		/* bytes most names start with, up to a '_' */
 	unsigned short suffix;		/* bytes every name ends with, from a '_' */
+	uint16_t *order;		/* entries by lowest bit: perf's flag order */
 };
 
 /* Open addressing keyed by the table's address; twice the tables we have. */
@@ -128,23 +130,31 @@ static void put_stripped(struct linebuf *lb, const struct xlat *table, const cha
 	line_write(lb, s, len);
 }
 
-/* perf's strarray flags: names joined by '|', what is left in hex. */
+/*
+ * perf's strarray flags: names in the order of their bits, lowest first,
+ * joined by '|', what is left in hex.
+ */
 static void perf_print_flags(struct linebuf *lb, const struct xlat *table, uint64_t value)
 {
-	const struct xlat_entry *e;
-	unsigned int pos = 0;
+	const struct xlat_affixes *a = affixes_of(table);
+	uint64_t rest = value;
 	bool any = false;
 
-	while ((e = xlat_next_flag(table, &value, &pos)) != NULL) {
+	for (unsigned int k = 0; k < table->count; k++) {
+		const struct xlat_entry *e = &table->entries[a && a->order ? a->order[k] : k];
+
+		if (!e->value || (rest & e->value) != e->value)
+			continue;
 		if (any)
 			line_putc(lb, '|');
 		put_stripped(lb, table, e->name);
+		rest &= ~e->value;
 		any = true;
 	}
-	if (value || !any) {
+	if (rest || !any) {
 		if (any)
 			line_putc(lb, '|');
-		line_hex(lb, value);
+		line_hex(lb, rest);
 	}
 }
 
@@ -190,8 +200,9 @@ static void perf_print_open_flags(struct linebuf *lb, uint64_t flags)
 	uint64_t rest = flags & ~(uint64_t)O_ACCMODE;
 	bool any = false;
 
-	if ((flags & O_ACCMODE) == O_RDONLY) {
-		line_puts(lb, "RDONLY");
+	/* RDONLY and RDWR come first, WRONLY last. */
+	if ((flags & O_ACCMODE) != O_WRONLY) {
+		perf_print_enum(lb, &xlat_open_access, flags & O_ACCMODE);
 		any = true;
 	}
 	for (size_t i = 0; i < PERF_OPEN_FLAGS; i++) {
@@ -205,10 +216,10 @@ static void perf_print_open_flags(struct linebuf *lb, uint64_t flags)
 		rest &= ~bits;
 		any = true;
 	}
-	if ((flags & O_ACCMODE) != O_RDONLY) {
+	if ((flags & O_ACCMODE) == O_WRONLY) {
 		if (any)
 			line_putc(lb, '|');
-		perf_print_enum(lb, &xlat_open_access, flags & O_ACCMODE);
+		line_puts(lb, "WRONLY");
 		any = true;
 	}
 	if (rest) {
@@ -254,9 +265,8 @@ static void perf_print_mode(struct linebuf *lb, uint64_t value)
  * as the pointer perf prints.
  */
 static void perf_print_memory(struct linebuf *lb, const struct decoded_call *call, int i,
-			      const struct print_opts *opts)
+			      const struct syscall_arg *desc, const struct print_opts *opts)
 {
-	const struct syscall_arg *desc = &call->desc->args[i];
 	const struct arg_value *arg = &call->args[i];
 	const struct captured *mem = desc->at_entry ? &arg->entry : &arg->mem;
 	struct print_opts whole = *opts;
@@ -269,6 +279,25 @@ static void perf_print_memory(struct linebuf *lb, const struct decoded_call *cal
 	if (desc->kind == KIND_PATH)
 		whole.max_strlen = REC_PATH_MAX;
 	print_quoted(lb, mem->data, (size_t)mem->len, mem->truncated, &whole);
+}
+
+bool perf_print_ret_value(struct linebuf *lb, enum ret_kind kind, const struct xlat *table,
+			  int64_t ret)
+{
+	if (ret <= 0)
+		return false;
+	switch (kind) {
+	case RET_OPENFLAGS:
+		perf_print_open_flags(lb, (uint64_t)ret);
+		return true;
+	case RET_FLAGS:
+		if (!table)
+			return false;
+		perf_print_flags(lb, table, (uint64_t)ret);
+		return true;
+	default:
+		return false;
+	}
 }
 
 bool print_number_kind(struct linebuf *lb, enum arg_kind kind, uint64_t raw)
@@ -316,8 +345,9 @@ bool perf_print_value(struct linebuf *lb, const struct decoded_call *call, int i
 		line_hex(lb, raw);
 		return true;
 	}
-	desc = &call->desc->args[i];
-	if (!raw && !shows_zero(desc))
+	/* fcntl's third argument is what its command says, or nothing. */
+	desc = decode_arg_desc(call, i);
+	if (!desc || (!raw && !shows_zero(desc)))
 		return false;
 	if (print_number_kind(lb, desc->kind, raw))
 		return true;
@@ -348,6 +378,13 @@ bool perf_print_value(struct linebuf *lb, const struct decoded_call *call, int i
 	case KIND_OPENFLAGS:
 		perf_print_open_flags(lb, raw);
 		return true;
+	case KIND_IPCFLAGS:
+		perf_print_flags(lb, desc->table, raw);
+		return true;
+	case KIND_CLONEFLAGS:
+		/* The exit signal in the low byte is left over, in hex, as perf does. */
+		perf_print_flags(lb, &xlat_clone_flags, raw);
+		return true;
 	case KIND_OPENMODE: {
 		uint64_t flags = call->args[desc->size_arg].raw;
 
@@ -358,13 +395,51 @@ bool perf_print_value(struct linebuf *lb, const struct decoded_call *call, int i
 	}
 	default:
 		/* Memory kinds, and kinds this printer does not know yet. */
-		perf_print_memory(lb, call, i, opts);
+		perf_print_memory(lb, call, i, desc, opts);
 		return true;
 	}
 }
 
+static const struct xlat *sorting;
+
+/* Lowest bit first; of two with the same, the wider mask; else as listed. */
+static int by_lowest_bit(const void *a, const void *b)
+{
+	uint16_t i = *(const uint16_t *)a, j = *(const uint16_t *)b;
+	uint64_t x = sorting->entries[i].value, y = sorting->entries[j].value;
+	int lx = x ? __builtin_ctzll(x) : 64, ly = y ? __builtin_ctzll(y) : 64;
+
+	if (lx != ly)
+		return lx - ly;
+	if (__builtin_popcountll(x) != __builtin_popcountll(y))
+		return __builtin_popcountll(y) - __builtin_popcountll(x);
+	return i - j;
+}
+
+/* A flags table's entries in perf's order; NULL (table order) otherwise. */
+static uint16_t *bit_order(const struct xlat *t)
+{
+	uint16_t *order;
+
+	if (!t->is_flags || t->count > UINT16_MAX)
+		return NULL;
+	order = malloc(t->count * sizeof(*order));
+	if (!order)
+		return NULL;
+	for (unsigned int k = 0; k < t->count; k++)
+		order[k] = (uint16_t)k;
+	sorting = t;
+	qsort(order, t->count, sizeof(*order), by_lowest_bit);
+	return order;
+}
+
 void printers_perf_init(void)
 {
+	static bool done;
+
+	if (done)
+		return;
+	done = true;
 	for (size_t i = 0; i < PERF_OPEN_FLAGS; i++)
 		xlat_lookup_value(&xlat_open_flags, perf_open_order[i].table, &perf_open_values[i]);
 	for (const struct xlat *const *t = xlat_all; *t; t++) {
@@ -381,5 +456,6 @@ void printers_perf_init(void)
 		affixes[slot].prefix_name = prefix_name;
 		affixes[slot].prefix = (unsigned short)prefix;
 		affixes[slot].suffix = (unsigned short)common_suffix(*t);
+		affixes[slot].order = bit_order(*t);
 	}
 }

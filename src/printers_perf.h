@@ -23,6 +23,10 @@ bool perf_print_value(struct linebuf *lb, const struct decoded_call *call, int i
 /* A table's name for value without its common prefix, or NULL. */
 const char *perf_xlat_name(const struct xlat *table, uint64_t value, size_t *len);
 
+/* fcntl's F_GETFL and F_GETFD returns as perf names them; false otherwise. */
+bool perf_print_ret_value(struct linebuf *lb, enum ret_kind kind, const struct xlat *table,
+			  int64_t ret);
+
 /*
  * The integer kinds (int, uint, long, ulong, fd) in decimal, as both perf
  * and JSON write them; false for any other kind.

@@ -34,6 +34,12 @@ perf_body() {
 		-e 's/^((getpid|gettid|getppid|set_tid_address|clone|vfork|fork|wait4)\(.*\)) = [0-9]+$/\1 = PID/'
 }
 
+# same_in_order A B: how many lines of A stand in B identically, in order.
+same_in_order() {
+	diff --unchanged-line-format='=%L' --old-line-format='' --new-line-format='' "$1" "$2" |
+		grep -c '^=' || true
+}
+
 # perf_compare PERF_OUT BSTRACE_OUT MIN_PERCENT: perf's calls that bstrace
 # printed identically, in order, after perf_body.
 perf_compare() {
@@ -41,8 +47,7 @@ perf_compare() {
 	perf_body "$2" > "$WORK/b.body"
 	total=$(wc -l < "$WORK/p.body")
 	[ "$total" -gt 0 ] || fail "perf trace printed no calls"
-	same=$(diff --unchanged-line-format='=%L' --old-line-format='' --new-line-format='' \
-		"$WORK/p.body" "$WORK/b.body" | grep -c '^=' || true)
+	same=$(same_in_order "$WORK/p.body" "$WORK/b.body")
 	pct=$((same * 100 / total))
 	echo "perf lines reproduced (shape and decoded values): $same/$total ($pct%)"
 	if [ "$pct" -lt "$3" ]; then
