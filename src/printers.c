@@ -163,10 +163,20 @@ static void print_flag_names(struct linebuf *lb, const struct xlat *table, uint6
 	uint64_t rest = value;
 	bool any = false;
 
-	/* A field inside the flags (statx's sync type) comes first, even as 0. */
-	if (table->field_table) {
-		print_enum(lb, table->field_table, value & table->field_mask);
-		rest &= ~table->field_mask;
+	/* Fields inside the flags (statx's sync type) come first, even as 0. */
+	for (unsigned int i = 0; i < table->nfields; i++) {
+		const struct xlat_field *f = &table->fields[i];
+		const char *name = xlat_name(f->table, value & f->mask);
+
+		if (i)
+			line_putc(lb, '|');
+		if (name)
+			line_puts(lb, name);
+		else
+			line_hex(lb, value & f->mask);
+		rest &= ~f->mask;
+	}
+	if (table->nfields) {
 		if (!rest)
 			return;
 		line_putc(lb, '|');

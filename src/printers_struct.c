@@ -789,6 +789,49 @@ static void print_clone_args_struct(struct linebuf *lb, const void *data,
 	line_putc(lb, '}');
 }
 
+/* TCGETS: the four flag words, then with -v the line discipline and c_cc. */
+static void print_termios(struct linebuf *lb, const void *data, const struct print_opts *opts)
+{
+	const struct kernel_termios *t = data;
+
+	line_puts(lb, "{c_iflag=");
+	print_flags(lb, &xlat_termios_iflag, t->c_iflag);
+	line_puts(lb, ", c_oflag=");
+	print_flags(lb, &xlat_termios_oflag, t->c_oflag);
+	line_puts(lb, ", c_cflag=");
+	print_flags(lb, &xlat_termios_cflag, t->c_cflag);
+	line_puts(lb, ", c_lflag=");
+	print_flags(lb, &xlat_termios_lflag, t->c_lflag);
+	if (!opts->verbose) {
+		line_puts(lb, ", ...}");
+		return;
+	}
+	line_puts(lb, ", c_line=");
+	print_enum(lb, &xlat_tty_ldiscs, t->c_line);
+	line_puts(lb, ", c_cc=[");
+	for (unsigned int i = 0; i < sizeof(t->c_cc); i++) {
+		const char *name = xlat_name(&xlat_termios_cc, i);
+
+		if (i)
+			line_write(lb, ", ", 2);
+		if (name)
+			line_printf(lb, "[%s]=", name);
+		else
+			line_printf(lb, "[%u]=", i);
+		line_hex(lb, t->c_cc[i]);
+	}
+	line_puts(lb, "]}");
+}
+
+static void print_winsize(struct linebuf *lb, const void *data, const struct print_opts *opts)
+{
+	const struct kernel_winsize *w = data;
+
+	(void)opts;
+	line_printf(lb, "{ws_row=%u, ws_col=%u, ws_xpixel=%u, ws_ypixel=%u}",
+		    w->ws_row, w->ws_col, w->ws_xpixel, w->ws_ypixel);
+}
+
 /* --- the table ---------------------------------------------------------------- */
 
 typedef void struct_printer(struct linebuf *lb, const void *data, const struct print_opts *opts);
@@ -844,6 +887,8 @@ static struct_printer *const printer_of[STRUCT_ID_COUNT] = {
 	[STRUCT_ID_sembuf] = print_sembuf,
 	[STRUCT_ID_mpol] = print_mpol,
 	[STRUCT_ID_clone_args] = print_clone_args_struct,
+	[STRUCT_ID_termios] = print_termios,
+	[STRUCT_ID_winsize] = print_winsize,
 };
 
 static bool struct_known(enum struct_id id)

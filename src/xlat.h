@@ -22,8 +22,14 @@ struct xlat {
 	/* Per entry, what the arguments after this selector are (syscall_table.h). */
 	const struct xlat_variant *variants;
 	const char *label;	/* before the names after a return value: "seals" */
-	uint64_t field_mask;	/* bits that hold one value of field_table */
-	const struct xlat *field_table;
+	/* Bit fields inside flags, each one value of its table (statx's sync type). */
+	const struct xlat_field *fields;
+	unsigned int nfields;
+};
+
+struct xlat_field {
+	uint64_t mask;
+	const struct xlat *table;
 };
 
 /* The name of value in an enum table, or NULL. */

@@ -724,11 +724,13 @@ static void write_variant(char *text, int lineno, char *out, size_t size)
 /* xlat/NAME.in: "#flags" or "#enum", "#unknown TEXT" (strace's comment for
  * values not listed), "#label TEXT" (what precedes the names after a return
  * value), "#field MASK LIST" (the bits under MASK are one value of LIST,
- * printed first even when 0), then "NAME [VALUE] [(variant)]" lines. */
+ * printed first even when 0; fields print in their order), then "NAME [VALUE] [(variant)]" lines. */
 static void write_xlat_table(FILE *c, const char *dir, const char *name)
 {
 	char path[4096], buf[512], body[65536] = "", variants[65536] = "", unknown[64] = "";
-	char label[64] = "", field_table[64] = "", field[128] = "0, NULL";
+	char label[64] = "", field_table[64] = "", fields[1024] = "";
+	int nfields = 0;
+	char field_ref[160] = "NULL, 0";
 	FILE *in;
 	int lineno = 0, count = 0, type = -1;
 
@@ -756,7 +758,9 @@ static void write_xlat_table(FILE *c, const char *dir, const char *name)
 			if (sscanf(text + 7, "%31s %63s", mask, field_table) != 2 ||
 			    find_table(field_table) < 0)
 				die(lineno, "#field needs a mask and a list name");
-			snprintf(field, sizeof(field), "%s, &xlat_%s", mask, field_table);
+			snprintf(fields + strlen(fields), sizeof(fields) - strlen(fields),
+				 "\t{ %s, &xlat_%s },\n", mask, field_table);
+			nfields++;
 			continue;
 		}
 		if (!strncmp(text, "#label ", 7)) {
@@ -790,14 +794,18 @@ static void write_xlat_table(FILE *c, const char *dir, const char *name)
 	if (type < 0)
 		die(lineno, "empty list");
 	fprintf(c, "static const struct xlat_entry xlat_%s_entries[] = {\n%s};\n", name, body);
+	if (nfields)
+		fprintf(c, "static const struct xlat_field xlat_%s_fields[] = {\n%s};\n", name, fields);
 	if (variants[0])
 		fprintf(c, "static const struct xlat_variant xlat_%s_variants[%d] = {\n%s};\n",
 			name, count, variants);
+	if (nfields)
+		snprintf(field_ref, sizeof(field_ref), "xlat_%s_fields, %d", name, nfields);
 	fprintf(c, "const struct xlat xlat_%s = { \"%s\", xlat_%s_entries, %d, %s, %s%s%s, %s%s%s, %s%s%s, %s };\n\n",
 		name, name, name, count, type ? "true" : "false",
 		unknown[0] ? "\"" : "", unknown[0] ? unknown : "NULL", unknown[0] ? "\"" : "",
 		variants[0] ? "xlat_" : "NULL", variants[0] ? name : "", variants[0] ? "_variants" : "",
-		label[0] ? "\"" : "", label[0] ? label : "NULL", label[0] ? "\"" : "", field);
+		label[0] ? "\"" : "", label[0] ? label : "NULL", label[0] ? "\"" : "", field_ref);
 }
 
 static void write_xlat(const char *xlat_dir, const char *dir)

@@ -95,6 +95,17 @@ struct kernel_sembuf {
 	short sem_flg;
 };
 
+/* The kernel's struct termios (TCGETS), not glibc's: 19 control chars. */
+struct kernel_termios {
+	uint32_t c_iflag, c_oflag, c_cflag, c_lflag;
+	uint8_t c_line;
+	uint8_t c_cc[19];
+};
+
+struct kernel_winsize {
+	uint16_t ws_row, ws_col, ws_xpixel, ws_ypixel;
+};
+
 /* clone3's struct clone_args, as of Linux 5.7 (88 bytes). */
 struct kernel_clone_args {
 	uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls;
