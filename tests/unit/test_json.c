@@ -14,6 +14,7 @@
 
 #include "decode.h"
 #include "format.h"
+#include "options.h"
 #include "printers_json.h"
 #include "printers_perf.h"
 #include "summary_perf.h"
@@ -329,6 +330,57 @@ static void test_perf_summary(void **state)
 	free(out);
 }
 
+static bool selected(const struct options *o, const char *name)
+{
+	int nr = syscall_by_name(name);
+
+	return (o->selected[nr / 64] >> (nr % 64)) & 1;
+}
+
+static enum parse_result parse(struct options *o, int argc, char **argv)
+{
+	return options_parse(o, argc, argv);
+}
+
+static void test_perf_options(void **state)
+{
+	static struct options o;
+	char *globs[] = { "bstrace", "--perf", "-e", "open*,close", "--duration", "1.5", "-s",
+			  "--errno-summary", "--max-events", "7", "-T", "--no-comm", "--", "ls", NULL };
+	char *negated[] = { "bstrace", "--perf", "--expr", "!mmap,munmap", "--failure", "ls", NULL };
+	char *json[] = { "bstrace", "--perf", "--json", "-S", "ls", NULL };
+	char *late[] = { "bstrace", "-f", "--perf", "ls", NULL };
+	char *unknown[] = { "bstrace", "--perf", "-e", "nosuchcall", "ls", NULL };
+	char *lonely[] = { "bstrace", "--perf", "--errno-summary", "ls", NULL };
+	char *pid[] = { "bstrace", "--perf", "-p", "1", NULL };
+
+	(void)state;
+	assert_int_equal(parse(&o, 14, globs), PARSE_RUN);
+	assert_int_equal(o.format, OUTPUT_PERF);
+	assert_true(selected(&o, "open") && selected(&o, "openat") && selected(&o, "close"));
+	assert_false(selected(&o, "read"));
+	assert_int_equal(o.summary.min_duration_ns, 1500000);
+	assert_true(o.perf.summary && o.perf.summary_only && o.perf.errno_summary);
+	assert_int_equal(o.perf.max_events, 7);
+	assert_true(o.perf.full_time);
+	assert_false(o.perf.show_comm);
+	assert_true(o.follow_forks);
+	assert_string_equal(o.command[0], "ls");
+
+	assert_int_equal(parse(&o, 6, negated), PARSE_RUN);
+	assert_false(selected(&o, "mmap") || selected(&o, "munmap"));
+	assert_true(selected(&o, "read") && o.perf.failure_only && o.perf.show_comm);
+
+	assert_int_equal(parse(&o, 5, json), PARSE_RUN);
+	assert_int_equal(o.format, OUTPUT_JSON);
+	assert_true(o.perf.summary && !o.perf.summary_only);
+
+	assert_int_equal(parse(&o, 4, late), PARSE_ERROR);
+	assert_int_equal(parse(&o, 5, unknown), PARSE_ERROR);
+	assert_int_equal(parse(&o, 4, lonely), PARSE_ERROR);
+	assert_int_equal(parse(&o, 4, pid), PARSE_ERROR);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -340,6 +392,7 @@ int main(void)
 		cmocka_unit_test(test_perf_values),
 		cmocka_unit_test(test_perf_line),
 		cmocka_unit_test(test_perf_summary),
+		cmocka_unit_test(test_perf_options),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
