@@ -53,7 +53,8 @@ static void put_arg(struct linebuf *lb, const struct decoded_call *call, int i,
 static void put_return(struct linebuf *lb, const struct decoded_call *call)
 {
 	int64_t ret = call->rec->ret;
-	enum ret_kind kind = call->desc ? call->desc->ret : RET_INT;
+	const struct xlat *table;
+	enum ret_kind kind = decode_ret_kind(call, &table);
 	const char *name;
 
 	if (call->rec->flags & CALL_NO_RETURN || kind == RET_NONE) {
@@ -65,6 +66,11 @@ static void put_return(struct linebuf *lb, const struct decoded_call *call)
 		if (kind == RET_HEX) {
 			line_puts(lb, ",\"ret_hex\":");
 			json_hex(lb, (uint64_t)ret);
+		}
+		if (kind == RET_OPENFLAGS || kind == RET_FLAGS || kind == RET_ENUM ||
+		    kind == RET_SIGNO) {
+			line_puts(lb, ",\"ret_value\":");
+			json_print_ret_value(lb, kind, table, ret);
 		}
 		line_puts(lb, ",\"errno\":null");
 		return;

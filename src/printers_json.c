@@ -673,3 +673,34 @@ void json_print_value(struct linebuf *lb, const struct decoded_call *call, int i
 	if (json_truncated(call, i, desc))
 		line_puts(lb, ",\"truncated\":true");
 }
+
+void json_print_ret_value(struct linebuf *lb, enum ret_kind kind, const struct xlat *table,
+			  int64_t ret)
+{
+	switch (kind) {
+	case RET_OPENFLAGS:
+		line_putc(lb, '[');
+		json_enum(lb, &xlat_open_access, (uint64_t)ret & O_ACCMODE);
+		json_flag_items(lb, &xlat_open_flags, (uint64_t)ret & ~(uint64_t)O_ACCMODE, true);
+		line_putc(lb, ']');
+		return;
+	case RET_FLAGS:
+		if (table) {
+			json_flags(lb, table, (uint64_t)ret);
+			return;
+		}
+		break;
+	case RET_ENUM:
+		if (table) {
+			json_enum(lb, table, (uint64_t)ret);
+			return;
+		}
+		break;
+	case RET_SIGNO:
+		json_signal(lb, (int)ret);
+		return;
+	default:
+		break;
+	}
+	line_puts(lb, "null");
+}

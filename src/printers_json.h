@@ -35,6 +35,14 @@ void json_hex(struct linebuf *lb, uint64_t v);
 void json_print_value(struct linebuf *lb, const struct decoded_call *call, int i,
 		      const struct print_opts *opts);
 
+/*
+ * What a successful return value means, for the kinds strace decorates
+ * (fcntl's F_GETFL as ["O_RDWR","O_LARGEFILE"], sched_getscheduler's
+ * policy name, a signal); null for the others.
+ */
+void json_print_ret_value(struct linebuf *lb, enum ret_kind kind, const struct xlat *table,
+			  int64_t ret);
+
 /* The kind's word from syscalls/kinds.def ("path", "flags"). */
 const char *json_kind_name(enum arg_kind kind);
 

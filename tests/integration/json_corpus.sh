@@ -130,6 +130,12 @@ done
 echo "corpus: strace's results (name, return, errno) found in --json: $same_all/$total_all"
 [ $((same_all * 100 / total_all)) -ge 99 ] || fail "too few of strace's results in the JSON"
 
+# Selector variants and explained returns: fcntl(fd, F_GETFL) takes no
+# third argument and returns open flags.
+jq -e -s 'map(select(.syscall == "fcntl" and .args[1].value == "F_GETFL")) | length >= 1 and
+	  all(.args[2].value == null and (.ret_value | index(["O_RDWR"])) != null)' "$WORK/fdio.j" > /dev/null ||
+	fail "fcntl F_GETFL: $(grep F_GETFL "$WORK/fdio.j")"
+
 # --perf --json: perf's filters, JSON lines.
 "$BSTRACE" --perf --json --failure -o "$WORK/pf.j" -- "$PROGS/fileio" "$WORK"
 validate "$WORK/pf.j"
