@@ -2,8 +2,9 @@
 /*
  * perf trace's beautifiers, by argument kind.  perf names constants
  * without the prefix their family shares (O_RDONLY is RDONLY, AT_FDCWD is
- * CWD, R_OK is R): rather than a second set of lists, the prefix and suffix
- * every name of a table shares are worked out once at start-up.
+ * CWD, R_OK is R): rather than a second set of lists, the prefix most
+ * names of a table share, the suffix all share, and perf's order of flags
+ * (lowest bit first) are worked out once at start-up.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -22,7 +23,7 @@ struct xlat_affixes {
 	uint16_t *order;		/* entries by lowest bit: perf's flag order */
 };
 
-/* Open addressing keyed by the table's address; twice the tables we have. */
+/* Open addressing keyed by the table's address; about thrice the tables. */
 #define AFFIX_SLOTS 512
 static struct xlat_affixes affixes[AFFIX_SLOTS];
 
@@ -449,8 +450,11 @@ void printers_perf_init(void)
 
 		if (!(*t)->count)
 			continue;
-		while (affixes[slot].table)
+		for (size_t tries = 0; affixes[slot].table && tries < AFFIX_SLOTS; tries++)
 			slot = (slot + 1) % AFFIX_SLOTS;
+		/* Full: the tables left over print their names whole. */
+		if (affixes[slot].table)
+			break;
 		prefix = common_prefix(*t, &prefix_name);
 		affixes[slot].table = *t;
 		affixes[slot].prefix_name = prefix_name;

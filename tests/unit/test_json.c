@@ -245,6 +245,15 @@ static void test_perf_values(void **state)
 	r.rec.args[3] = 0644;
 	assert_string_equal(perf_value(&r, 2), "CREAT|TRUNC|WRONLY");
 	assert_string_equal(perf_value(&r, 3), "IRUGO|IWUSR");
+	/* Flags lowest bit first, whatever the table's order; the rest in hex. */
+	init_record(&r, "mmap", 0x7f0000000000);
+	r.rec.args[2] = 3;
+	r.rec.args[3] = 0x22 | 0x80000000;
+	assert_string_equal(perf_value(&r, 2), "READ|WRITE");
+	assert_string_equal(perf_value(&r, 3), "PRIVATE|ANONYMOUS|0x80000000");
+	init_record(&r, "pipe2", 0);
+	r.rec.args[1] = 02000000 | 04000;
+	assert_string_equal(perf_value(&r, 1), "NONBLOCK|CLOEXEC");
 	/* Zero is left out, unless an enum has a name for it. */
 	init_record(&r, "lseek", 0);
 	assert_null(perf_value(&r, 0));
