@@ -470,5 +470,11 @@ enum parse_result options_parse(struct options *opts, int argc, char **argv)
 		opts->summary.mode = SUMMARY_ONLY;
 	if (opts->stack_traces || opts->folded || opts->flamegraph_path)
 		opts->stack_size = stack_size;
+	/* Stack frames and the -c table are text: no place in JSON (yet). */
+	if (opts->format == OUTPUT_JSON && (opts->stack_size || opts->summary.mode != SUMMARY_OFF)) {
+		fprintf(stderr, "bstrace: --json cannot be combined with -c, -C, -k, --folded "
+			"or --flamegraph\n");
+		return PARSE_ERROR;
+	}
 	return PARSE_RUN;
 }

@@ -42,7 +42,7 @@ static void print_perf_help(void)
 "        --max-events <n>  print at most n events\n"
 "    -T, --time            show the clock's time, not time since the first event\n"
 "        --comm, --no-comm show (the default) or hide the thread's command name\n"
-"        --json            one JSON object per call instead (schema: man bstrace)\n"
+"        --json            one JSON object per call instead (not with -s, -S)\n"
 "        --buffer-size <bytes>\n"
 "                          BPF ring buffer size (default 16M; K, M, G suffixes)\n"
 "    -h, --help            print this help and exit\n"
@@ -256,6 +256,10 @@ enum parse_result options_parse_perf(struct options *opts, int argc, char **argv
 			perf_usage_hint();
 			return PARSE_ERROR;
 		}
+	}
+	if (opts->format == OUTPUT_JSON && opts->perf.summary) {
+		perf_error("%s", "--json cannot be combined with -s or -S (the summary is text)");
+		return PARSE_ERROR;
 	}
 	if (opts->perf.errno_summary && !opts->perf.summary) {
 		perf_error("%s", "--errno-summary needs -s or -S");

@@ -136,6 +136,12 @@ jq -e -s 'map(select(.syscall == "fcntl" and .args[1].value == "F_GETFL")) | len
 	  all(.args[2].value == null and (.ret_value | index(["O_RDWR"])) != null)' "$WORK/fdio.j" > /dev/null ||
 	fail "fcntl F_GETFL: $(grep F_GETFL "$WORK/fdio.j")"
 
+# Text that cannot be JSON is refused in one line.
+for text in -k -c -C --folded; do
+	"$BSTRACE" --json $text true 2> "$WORK/err" && fail "--json $text accepted"
+	[ "$(wc -l < "$WORK/err")" -eq 1 ] || fail "--json $text: $(cat "$WORK/err")"
+done
+
 # --perf --json: perf's filters, JSON lines.
 "$BSTRACE" --perf --json --failure -o "$WORK/pf.j" -- "$PROGS/fileio" "$WORK"
 validate "$WORK/pf.j"

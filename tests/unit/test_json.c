@@ -357,7 +357,8 @@ static void test_perf_options(void **state)
 	char *globs[] = { "bstrace", "--perf", "-e", "open*,close", "--duration", "1.5", "-s",
 			  "--errno-summary", "--max-events", "7", "-T", "--no-comm", "--", "ls", NULL };
 	char *negated[] = { "bstrace", "--perf", "--expr", "!mmap,munmap", "--failure", "ls", NULL };
-	char *json[] = { "bstrace", "--perf", "--json", "-S", "ls", NULL };
+	char *json[] = { "bstrace", "--perf", "--json", "--failure", "ls", NULL };
+	char *json_summary[] = { "bstrace", "--perf", "--json", "-S", "ls", NULL };
 	char *late[] = { "bstrace", "-f", "--perf", "ls", NULL };
 	char *unknown[] = { "bstrace", "--perf", "-e", "nosuchcall", "ls", NULL };
 	char *lonely[] = { "bstrace", "--perf", "--errno-summary", "ls", NULL };
@@ -382,7 +383,8 @@ static void test_perf_options(void **state)
 
 	assert_int_equal(parse(&o, 5, json), PARSE_RUN);
 	assert_int_equal(o.format, OUTPUT_JSON);
-	assert_true(o.perf.summary && !o.perf.summary_only);
+	assert_true(o.perf.failure_only);
+	assert_int_equal(parse(&o, 5, json_summary), PARSE_ERROR);
 
 	assert_int_equal(parse(&o, 4, late), PARSE_ERROR);
 	assert_int_equal(parse(&o, 5, unknown), PARSE_ERROR);
