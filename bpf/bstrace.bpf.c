@@ -526,6 +526,40 @@ static __always_inline void put_msghdr(struct capture_buf *dst, struct rec_blob 
 }
 
 /*
+ * clone3: struct clone_args, then the parent tid and pidfd the kernel
+ * wrote where it points (strace's "=> {parent_tid=[N]}").
+ */
+static __always_inline void put_clone3(struct capture_buf *dst, struct rec_blob *blob,
+				       const void *uptr)
+{
+	struct rec_clone3_tail tail = { -EFAULT, -EFAULT };
+	__u64 args[REC_CLONE_ARGS_SIZE / 8];
+	__u32 off = dst->used;
+	long err;
+
+	if (off >= REC_PAYLOAD_MAX - sizeof(args) - sizeof(tail)) {
+		blob->len = -ENOSPC;
+		return;
+	}
+	err = bpf_probe_read_user(args, sizeof(args), uptr);
+	if (err) {
+		blob->len = err;
+		return;
+	}
+	/* args[3] is parent_tid, args[1] pidfd. */
+	if (!args[3] || bpf_probe_read_user(&tail.parent_tid, sizeof(tail.parent_tid),
+					    (const void *)args[3]))
+		tail.parent_tid = -EFAULT;
+	if (!args[1] || bpf_probe_read_user(&tail.pidfd, sizeof(tail.pidfd), (const void *)args[1]))
+		tail.pidfd = -EFAULT;
+	__builtin_memcpy(buf_payload(dst) + off, args, sizeof(args));
+	__builtin_memcpy(buf_payload(dst) + off + sizeof(args), &tail, sizeof(tail));
+	blob->off = off;
+	blob->len = sizeof(args) + sizeof(tail);
+	dst->used = off + sizeof(args) + sizeof(tail);
+}
+
+/*
  * Read argument arg of the call in src into slot of dst, as op says.  The
  * generated programs call it with constants, so each keeps only its case.
  */
@@ -566,6 +600,9 @@ static __always_inline void capture_arg(void *ctx, struct capture_buf *dst,
 		return;
 	case CAP_MSGHDR:
 		put_msghdr(dst, blob, uptr, limit, -1);
+		return;
+	case CAP_CLONE3:
+		put_clone3(dst, blob, uptr);
 		return;
 	case CAP_MSGHDR_RET:
 		put_msghdr(dst, blob, uptr, limit, ret < 0 ? 0 : ret);

@@ -216,7 +216,15 @@ enum capture_op {
 	CAP_FDPAIR,		/* two fds the kernel wrote, then their inodes */
 	CAP_MSGHDR,		/* struct msghdr, its name and its iovecs */
 	CAP_MSGHDR_RET,		/* the same, ret bytes of iovec data in all */
+	CAP_CLONE3,		/* struct clone_args, then the tids it points at */
 };
+
+/* After CAP_CLONE3's struct clone_args (88 bytes): what the kernel wrote. */
+struct rec_clone3_tail {
+	__s32 parent_tid;	/* -errno when it could not be read */
+	__s32 pidfd;
+};
+#define REC_CLONE_ARGS_SIZE	88
 
 /*
  * The payload of CAP_MSGHDR: the struct's fields, then name_captured bytes

@@ -724,6 +724,8 @@ static bool print_memory_kind(struct linebuf *lb, const struct decoded_call *cal
 		return true;
 	case KIND_WAITSTATUS:
 		return print_wait_status_ref(lb, mem);
+	case KIND_CLONE3:
+		return print_clone3_args(lb, call, mem, opts);
 	case KIND_MSGHDR:
 	case KIND_OMSGHDR:
 		return print_msghdr(lb, call, desc, mem, opts);
@@ -922,6 +924,9 @@ static bool print_kind(struct linebuf *lb, const struct decoded_call *call, int 
 	case KIND_CLONE:
 		print_clone_call(lb, call);
 		return true;
+	case KIND_IOPRIO:
+		print_ioprio(lb, raw);
+		return true;
 	case KIND_HIDDEN:
 		return false;
 	case KIND_FUTEXWAKEOP:
@@ -1078,6 +1083,12 @@ void print_return(struct linebuf *lb, const struct decoded_call *call, const str
 	case RET_FD:
 		line_dec(lb, ret);
 		print_fd_path(lb, call, (int)ret, opts);
+		break;
+	case RET_IOPRIO:
+		line_dec(lb, ret);
+		line_puts(lb, " (");
+		print_ioprio(lb, (uint64_t)ret);
+		line_putc(lb, ')');
 		break;
 	default:
 		line_dec(lb, ret);

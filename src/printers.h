@@ -91,6 +91,9 @@ bool print_fdset_arg(struct linebuf *lb, const struct decoded_call *call, int i)
 void print_ipc_flags(struct linebuf *lb, const struct xlat *table, uint64_t value);
 void print_clone_flags(struct linebuf *lb, uint64_t value);
 void print_clone_call(struct linebuf *lb, const struct decoded_call *call);
+void print_ioprio(struct linebuf *lb, uint64_t value);
+bool print_clone3_args(struct linebuf *lb, const struct decoded_call *call,
+		       const struct captured *mem, const struct print_opts *opts);
 void print_bit_list(struct linebuf *lb, const uint8_t *data, size_t len, uint64_t nbits);
 void print_futex_wake_op(struct linebuf *lb, uint32_t value);
 /* After the return value: revents, ready sets, time left, a date. */

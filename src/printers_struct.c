@@ -1118,6 +1118,40 @@ void print_clone_call(struct linebuf *lb, const struct decoded_call *call)
 		print_clone_pointer(lb, call, "child_tidptr", "child_tidptr");
 }
 
+/* clone3: the struct it was given, then " => {parent_tid=[N]}" if it worked. */
+bool print_clone3_args(struct linebuf *lb, const struct decoded_call *call,
+		       const struct captured *mem, const struct print_opts *opts)
+{
+	struct kernel_clone_args args;
+	struct rec_clone3_tail tail;
+	bool pidfd, parent;
+
+	if ((size_t)mem->len < REC_CLONE_ARGS_SIZE + sizeof(tail))
+		return false;
+	memcpy(&args, mem->data, sizeof(args));
+	memcpy(&tail, mem->data + REC_CLONE_ARGS_SIZE, sizeof(tail));
+	print_clone_args_struct(lb, &args, opts);
+	pidfd = (args.flags & CLONE_PIDFD) && tail.pidfd >= 0;
+	parent = (args.flags & CLONE_PARENT_SETTID) && tail.parent_tid >= 0;
+	if (RET_IS_ERROR(call->rec->ret) || (!pidfd && !parent))
+		return true;
+	line_puts(lb, " => {");
+	if (pidfd)
+		line_printf(lb, "pidfd=[%d]", tail.pidfd);
+	if (parent)
+		line_printf(lb, "%sparent_tid=[%d]", pidfd ? ", " : "", tail.parent_tid);
+	line_putc(lb, '}');
+	return true;
+}
+
+/* IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4): the class above bit 13, the level below. */
+void print_ioprio(struct linebuf *lb, uint64_t value)
+{
+	line_puts(lb, "IOPRIO_PRIO_VALUE(");
+	print_enum(lb, &xlat_ioprio_class, (value >> 13) & 7);
+	line_printf(lb, ", %llu)", (unsigned long long)(value & 0x1fff));
+}
+
 /* CLONE_ flags with the signal sent at exit in the low byte. */
 void print_clone_flags(struct linebuf *lb, uint64_t value)
 {

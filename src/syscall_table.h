@@ -33,11 +33,12 @@ enum struct_id {
  * How a successful return value prints: RET_ENUM "= 0 (SCHED_OTHER)",
  * RET_FLAGS "= 0x3 (A|B)", RET_SIGNO "= 10 (SIGUSR1)", RET_OPENFLAGS
  * "= 0x8002 (flags O_RDWR|O_LARGEFILE)", RET_TIME "= 1795434993
- * (2026-11-23T11:56:33+0000)".  RET_DEFAULT: a variant that keeps its
+ * (2026-11-23T11:56:33+0000)", RET_IOPRIO "= 0 (IOPRIO_PRIO_VALUE(
+ * IOPRIO_CLASS_NONE, 0))".  RET_DEFAULT: a variant that keeps its
  * syscall's return kind.
  */
 enum ret_kind { RET_INT, RET_HEX, RET_FD, RET_OCT, RET_NONE, RET_ENUM, RET_FLAGS, RET_SIGNO,
-		RET_OPENFLAGS, RET_TIME, RET_DEFAULT };
+		RET_OPENFLAGS, RET_TIME, RET_IOPRIO, RET_DEFAULT };
 
 /* The strace classes of -e trace=%CLASS, in syscalls/gen.c's order. */
 enum syscall_class {

@@ -84,10 +84,10 @@ static const char *const class_names[] = {
 
 /* Return kinds; those from "enum" on take a table (or a kind) after ':'. */
 static const char *const ret_kinds[] = { "int", "hex", "fd", "oct", "none", "enum", "flags",
-					 "signo", "openflags", "time" };
+					 "signo", "openflags", "time", "ioprio" };
 static const char *const ret_enums[] = { "RET_INT", "RET_HEX", "RET_FD", "RET_OCT", "RET_NONE",
 					 "RET_ENUM", "RET_FLAGS", "RET_SIGNO", "RET_OPENFLAGS",
-					 "RET_TIME" };
+					 "RET_TIME", "RET_IOPRIO" };
 #define RET_KIND_FD		2
 #define RET_FIRST_WITH_TABLE	5
 #define RET_LAST_WITH_TABLE	6

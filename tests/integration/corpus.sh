@@ -9,8 +9,8 @@
 # - mincore(..., [0, 0, 0, 0]), set_mempolicy(..., [0x...], 2),
 #   process_vm_readv's remote iovec: page vectors, node masks and remote
 #   iovecs have no kind yet (bstrace prints the address).
-# - ioprio_get's "= 0 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_NONE, 0))": no decoder.
-# - getrandom's bytes are random in each run (the form, hex, is the same).
+# (getrandom's bytes are random in each run: they are masked, their hex form
+# is checked by tests/unit/test_kinds.c.)
 # - sendmmsg: an array of msghdrs, each with iovecs inside, is a copy two
 #   levels deep the BPF side does not make yet: address.
 # - setsockopt(..., SO_RCVTIMEO_OLD, "\5\0...", 16): options longer than an
@@ -27,7 +27,7 @@ MIN_GROUP_PERCENT=${CORPUS_MIN_GROUP_PERCENT:-90}
 # What differs between two runs besides addresses: pids, ports, times,
 # counters of the machine.  Pids are learnt from the lines that return one.
 corpus_mask() {
-	pids=$(grep -ohE '^(getpid|gettid|getppid|getpgrp|getsid|getpgid|clone)\(.*\) += [0-9]+' "$1" |
+	pids=$(grep -ohE '^(getpid|gettid|getppid|getpgrp|getsid|getpgid|clone3?)\(.*\) += [0-9]+' "$1" |
 		awk '{print $NF}' | sort -u)
 	sed_pids=
 	for pid in $pids; do
@@ -46,6 +46,7 @@ corpus_mask() {
 		-e 's/^(times\(.*\)|time\(.*\)) += [0-9]+/\1 = N/' \
 		-e 's/^(alarm\(.*\)) += [0-9]+/\1 = N/' \
 		-e 's/(f_bfree|f_bavail|f_ffree)=[0-9]+/\1=N/g' \
+		-e 's/^getrandom\("(\\x[0-9a-f]{2})+"/getrandom("RANDOM"/' \
 		-e 's/^getcpu\(\[[0-9]+\]/getcpu([CPU]/' \
 		-e 's/(stx_ino|st_ino|stx_blocks|st_blocks|sem[a-z]*|shmid|msqid|key)=[0-9]+/\1=N/g' \
 		> "$2"

@@ -6,6 +6,7 @@ set -u
 : "${BSTRACE:?}" "${PROGS:?}"
 WORK=$(mktemp -d /tmp/bstrace-test.XXXXXX)
 trap '[ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"' EXIT
+[ -z "${KEEP_WORK:-}" ] || echo "KEEP_WORK: $WORK" >&2
 
 fail() {
 	echo "FAIL: $*" >&2

@@ -12,6 +12,8 @@
 #include <sys/wait.h>
 #include <asm/prctl.h>
 #include <linux/capability.h>
+#include <linux/sched.h>
+#include <stdint.h>
 
 int main(void)
 {
@@ -30,6 +32,7 @@ int main(void)
 	int status, r, e, s;
 	sigset_t chld;
 	pid_t pid;
+	int parent_tid = 0;
 
 	syscall(SYS_getpid);
 	syscall(SYS_getppid);
@@ -94,5 +97,18 @@ int main(void)
 	syscall(SYS_wait4, pid, &status, 0, NULL);
 	syscall(SYS_wait4, -1, &status, WNOHANG, &ru);
 	syscall(SYS_kill, pid, 0);
+	/* clone3, as pthread_create and newer forks make it. */
+	{
+		struct clone_args args;
+
+		memset(&args, 0, sizeof(args));
+		args.flags = CLONE_PARENT_SETTID;
+		args.parent_tid = (uint64_t)(uintptr_t)&parent_tid;
+		args.exit_signal = SIGCHLD;
+		pid = syscall(SYS_clone3, &args, sizeof(args));
+		if (pid == 0)
+			syscall(SYS_exit_group, 0);
+		syscall(SYS_wait4, pid, &status, 0, NULL);
+	}
 	return 0;
 }
