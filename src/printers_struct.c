@@ -127,7 +127,7 @@ static void print_statx(struct linebuf *lb, const void *data, const struct print
 	field(lb, "stx_mask", &first);
 	print_flags(lb, &xlat_statx_mask, stx->stx_mask);
 	field(lb, "stx_attributes", &first);
-	line_hex(lb, stx->stx_attributes);
+	print_flags(lb, &xlat_statx_attrs, stx->stx_attributes);
 	if (opts->verbose) {
 		field_udec(lb, "stx_blksize", stx->stx_blksize, &first);
 		field_udec(lb, "stx_nlink", stx->stx_nlink, &first);
