@@ -560,6 +560,25 @@ static __always_inline void put_clone3(struct capture_buf *dst, struct rec_blob 
 }
 
 /*
+ * rt_sigreturn takes no argument: the mask it restores is in the signal
+ * frame on the user stack, which starts at the stack pointer on entry
+ * (the handler's return popped the frame's return address).  x86_64: the
+ * ucontext's uc_sigmask is 296 bytes in (flags, link, stack_t, sigcontext).
+ */
+static __always_inline void put_sigframe_mask(void *ctx, struct capture_buf *dst,
+					      struct rec_blob *blob)
+{
+#if defined(__TARGET_ARCH_x86)
+	struct pt_regs *regs = (struct pt_regs *)((struct bpf_raw_tracepoint_args *)ctx)->args[0];
+	__u64 sp = PT_REGS_SP_CORE(regs);
+
+	put_bytes(dst, blob, (const void *)(sp + 296), 8, 8);
+#else
+	blob->len = -EFAULT;
+#endif
+}
+
+/*
  * Read argument arg of the call in src into slot of dst, as op says.  The
  * generated programs call it with constants, so each keeps only its case.
  */
@@ -577,6 +596,10 @@ static __always_inline void capture_arg(void *ctx, struct capture_buf *dst,
 	blob->off = REC_BLOB_NONE;
 	blob->flags = 0;
 	blob->len = 0;
+	if (op == CAP_SIGFRAME_MASK) {
+		put_sigframe_mask(ctx, dst, blob);
+		return;
+	}
 	if ((on_success && ret < 0) || !uptr)
 		return;
 	switch (op) {

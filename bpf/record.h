@@ -217,6 +217,7 @@ enum capture_op {
 	CAP_MSGHDR,		/* struct msghdr, its name and its iovecs */
 	CAP_MSGHDR_RET,		/* the same, ret bytes of iovec data in all */
 	CAP_CLONE3,		/* struct clone_args, then the tids it points at */
+	CAP_SIGFRAME_MASK,	/* rt_sigreturn: the mask in the signal frame */
 };
 
 /* After CAP_CLONE3's struct clone_args (88 bytes): what the kernel wrote. */

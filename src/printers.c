@@ -949,6 +949,18 @@ static bool print_kind(struct linebuf *lb, const struct decoded_call *call, int 
 				return false;
 		print_memory(lb, call, i, desc, fixed, opts);
 		return true;
+	case KIND_SIGFRAME: {
+		/* Not a pointer argument: the frame was found from the stack pointer. */
+		const struct captured *mem = &call->args[i].entry;
+
+		line_puts(lb, "{mask=");
+		if (captured_ok(mem) && mem->len >= 8)
+			print_sigset(lb, mem->data, 8);
+		else
+			line_puts(lb, "???");
+		line_putc(lb, '}');
+		return true;
+	}
 	case KIND_BY:
 		return print_by(lb, call, i, desc, opts);
 	case KIND_SKIP:
