@@ -54,6 +54,7 @@ enum fd_action {
 	FDACT_FCHDIR,
 	FDACT_EXEC,		/* drops close-on-exec fds */
 	FDACT_MEMFD,		/* /memfd:NAME (deleted) */
+	FDACT_UNLINK,		/* open fds of the file now show "(deleted)" */
 };
 
 /* Calls whose effect the description alone does not say, with strace's names. */
@@ -68,6 +69,7 @@ static const struct {
 	{ "chdir", FDACT_CHDIR, NULL }, { "fchdir", FDACT_FCHDIR, NULL },
 	{ "execve", FDACT_EXEC, NULL }, { "execveat", FDACT_EXEC, NULL },
 	{ "memfd_create", FDACT_MEMFD, NULL },
+	{ "unlink", FDACT_UNLINK, NULL }, { "unlinkat", FDACT_UNLINK, NULL },
 	{ "pipe", FDACT_PAIR, "pipe" }, { "pipe2", FDACT_PAIR, "pipe" },
 	{ "socketpair", FDACT_PAIR, "socket" },
 	{ "eventfd", FDACT_ANON, "anon_inode:[eventfd]" },
@@ -275,6 +277,13 @@ static void close_range_fds(uint32_t tgid, uint64_t first, uint64_t last)
 			slots[h].state = SLOT_DELETED;
 }
 
+static void mark_deleted(const char *path)
+{
+	for (uint32_t h = 0; h < FDTRACK_SLOTS; h++)
+		if (slots[h].state == SLOT_USED && !strcmp(slots[h].path, path))
+			slots[h].deleted = true;
+}
+
 static void drop_cloexec(uint32_t tgid)
 {
 	for (uint32_t h = 0; h < FDTRACK_SLOTS; h++)
@@ -374,6 +383,10 @@ void fdtrack_update(const struct decoded_call *call)
 		return;
 	case FDACT_MEMFD:
 		update_fd_result(call, action);
+		return;
+	case FDACT_UNLINK:
+		if (opened_path(call, path, sizeof(path)))
+			mark_deleted(path);
 		return;
 	case FDACT_PAIR: {
 		const struct captured *mem = NULL;

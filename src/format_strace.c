@@ -28,6 +28,7 @@ void format_strace_call(struct linebuf *lb, const struct decoded_call *call,
 	bool first = true;
 
 	print_opts_for_call(&opts_storage, all_opts, call->rec->nr);
+	opts_storage.call = call;
 	/* -n: strace's "[ 257] " before the name. */
 	if (opts->syscall_numbers)
 		line_printf(lb, "[%4d] ", call->rec->nr);

@@ -752,7 +752,7 @@ static bool print_memory_kind(struct linebuf *lb, const struct decoded_call *cal
 	case KIND_OSTRUCT:
 		return print_struct_out(lb, desc->struct_id, mem->data, (size_t)mem->len, opts);
 	case KIND_FDSET:
-		return print_fdset_arg(lb, call, i);
+		return print_fdset_arg(lb, call, i, opts);
 	case KIND_STRUCTARR:
 	case KIND_OSTRUCTARR:
 		return print_struct_array(lb, desc->struct_id, mem->data, (size_t)mem->len,

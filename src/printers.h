@@ -38,6 +38,7 @@ struct print_opts {
 	int decode_fds;			/* -y 1, -yy 2: fds with their paths */
 	enum xlat_style xlat_style;	/* -X */
 	const struct syscall_sets *sets;	/* NULL: the defaults */
+	const struct decoded_call *call;	/* the call being printed, for -y in structs */
 };
 
 /* The options for one call: -v, raw=, abbrev=, verbose= as they apply to nr. */
@@ -87,7 +88,8 @@ bool print_struct_array(struct linebuf *lb, enum struct_id id, const uint8_t *da
 bool print_wait_status_ref(struct linebuf *lb, const struct captured *mem);
 bool print_dirents(struct linebuf *lb, uint64_t addr, const struct captured *mem,
 		   const struct print_opts *opts);
-bool print_fdset_arg(struct linebuf *lb, const struct decoded_call *call, int i);
+bool print_fdset_arg(struct linebuf *lb, const struct decoded_call *call, int i,
+		     const struct print_opts *opts);
 void print_ipc_flags(struct linebuf *lb, const struct xlat *table, uint64_t value);
 void print_clone_flags(struct linebuf *lb, uint64_t value);
 void print_clone_call(struct linebuf *lb, const struct decoded_call *call);

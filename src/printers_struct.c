@@ -685,8 +685,12 @@ static void print_pollfd(struct linebuf *lb, const void *data, const struct prin
 {
 	const struct pollfd *p = data;
 
-	(void)opts;
-	line_printf(lb, "{fd=%d, events=", p->fd);
+	line_puts(lb, "{fd=");
+	if (opts->call)
+		print_fd(lb, opts->call, p->fd, opts);
+	else
+		line_dec(lb, p->fd);
+	line_puts(lb, ", events=");
 	print_flags(lb, &xlat_poll_events, (uint16_t)p->events);
 	line_putc(lb, '}');
 }
@@ -1179,8 +1183,9 @@ void print_futex_wake_op(struct linebuf *lb, uint32_t v)
 	line_printf(lb, "<<24|%#x", v & 0xfff);
 }
 
-/* The bits set in a mask, below nbits: [3 4] (fd sets, CPU sets). */
-void print_bit_list(struct linebuf *lb, const uint8_t *data, size_t len, uint64_t nbits)
+/* The bits set in a mask, below nbits: [3 4] (CPU sets; fd sets with -y paths). */
+static void print_bits(struct linebuf *lb, const uint8_t *data, size_t len, uint64_t nbits,
+		       const struct decoded_call *fds_of, const struct print_opts *opts)
 {
 	bool first = true;
 
@@ -1190,24 +1195,29 @@ void print_bit_list(struct linebuf *lb, const uint8_t *data, size_t len, uint64_
 			continue;
 		if (!first)
 			line_putc(lb, ' ');
-		line_udec(lb, bit);
+		if (fds_of)
+			print_fd(lb, fds_of, (int)bit, opts);
+		else
+			line_udec(lb, bit);
 		first = false;
 	}
 	line_putc(lb, ']');
 }
 
-static void print_fd_set(struct linebuf *lb, const struct captured *mem, uint64_t nfds)
+void print_bit_list(struct linebuf *lb, const uint8_t *data, size_t len, uint64_t nbits)
 {
-	print_bit_list(lb, mem->data, (size_t)mem->len, nfds);
+	print_bits(lb, data, len, nbits, NULL, NULL);
 }
 
-bool print_fdset_arg(struct linebuf *lb, const struct decoded_call *call, int i)
+bool print_fdset_arg(struct linebuf *lb, const struct decoded_call *call, int i,
+		     const struct print_opts *opts)
 {
 	const struct captured *mem = &call->args[i].entry;
 
 	if (!captured_ok(mem))
 		return false;
-	print_fd_set(lb, mem, call->args[call->desc->args[i].size_arg].raw);
+	print_bits(lb, mem->data, (size_t)mem->len, call->args[call->desc->args[i].size_arg].raw,
+		   call, opts);
 	return true;
 }
 
@@ -1262,7 +1272,7 @@ void print_return_detail(struct linebuf *lb, const struct decoded_call *call)
 			open = true;
 			line_puts(lb, set_names[which]);
 			line_putc(lb, ' ');
-			print_fd_set(lb, mem, call->args[desc->size_arg].raw);
+			print_bit_list(lb, mem->data, (size_t)mem->len, call->args[desc->size_arg].raw);
 		} else if (desc->kind == KIND_TIMEOUT && captured_ok(mem) && call->args[i].raw) {
 			if (ret == 0 && !open) {
 				line_puts(lb, " (Timeout)");

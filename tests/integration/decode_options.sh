@@ -5,13 +5,14 @@
 require_bpf
 require_strace
 
+PROG=corpus_fdio
 run_both() {
 	name=$1
 	shift
 	rm -rf "$WORK/d" && mkdir "$WORK/d"
-	strace -o "$WORK/$name.s" "$@" "$PROGS/corpus_fdio" "$WORK/d" || fail "strace $* failed"
+	strace -o "$WORK/$name.s" "$@" "$PROGS/$PROG" "$WORK/d" || fail "strace $* failed"
 	rm -rf "$WORK/d" && mkdir "$WORK/d"
-	"$BSTRACE" -o "$WORK/$name.b" "$@" "$PROGS/corpus_fdio" "$WORK/d" || fail "bstrace $* failed"
+	"$BSTRACE" -o "$WORK/$name.b" "$@" "$PROGS/$PROG" "$WORK/d" || fail "bstrace $* failed"
 }
 
 run_both n -n
@@ -49,6 +50,16 @@ grep -qE '^pipe\(\[5<pipe:\[[0-9]+\]>, 6<pipe:\[[0-9]+\]>\]\) += 0$' "$WORK/y.b"
 # Inodes differ between the two runs.
 sed -Ei 's/(pipe|socket):\[[0-9]+\]/\1:[INO]/g' "$WORK/y.s" "$WORK/y.b"
 compare "$WORK/y.s" "$WORK/y.b" 95
+
+# -y in poll and select sets, on files unlinked while open, on sockets.
+for PROG in corpus_polling corpus_files corpus_sockets; do
+	run_both "y-$PROG" -y
+	sed -Ei 's/(pipe|socket):\[[0-9]+\]/\1:[INO]/g; s/htons\([0-9]+\)/htons(PORT)/g' \
+		"$WORK/y-$PROG.s" "$WORK/y-$PROG.b"
+	compare "$WORK/y-$PROG.s" "$WORK/y-$PROG.b" 95
+done
+grep -qE '^poll\(\[\{fd=3<pipe:\[INO\]>, events=POLLIN\|POLLPRI\}' "$WORK/y-corpus_polling.b" ||
+	fail "-y: fds inside pollfd structs not named"
 
 # A bad -X is one line and exit 1.
 out=$("$BSTRACE" -X bogus /bin/true 2>&1) && fail "-X bogus accepted"
