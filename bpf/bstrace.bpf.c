@@ -645,6 +645,11 @@ static __always_inline void capture_arg(void *ctx, struct capture_buf *dst,
 	case CAP_FIXED:
 		len = limit;
 		break;
+	case CAP_MSGBUF:
+		/* mtype, then the text; -s applies to the text. */
+		len = rec->args[size_arg] + sizeof(long);
+		limit += sizeof(long);
+		break;
 	case CAP_BYTES_DEREF:
 		if (bpf_probe_read_user(&deref, sizeof(deref), (const void *)rec->args[size_arg]))
 			return;

@@ -218,6 +218,7 @@ enum capture_op {
 	CAP_MSGHDR_RET,		/* the same, ret bytes of iovec data in all */
 	CAP_CLONE3,		/* struct clone_args, then the tids it points at */
 	CAP_SIGFRAME_MASK,	/* rt_sigreturn: the mask in the signal frame */
+	CAP_MSGBUF,		/* SysV struct msgbuf: a long, then arg[size_arg] bytes */
 };
 
 /* After CAP_CLONE3's struct clone_args (88 bytes): what the kernel wrote. */

@@ -726,6 +726,71 @@ static bool print_memory_kind(struct linebuf *lb, const struct decoded_call *cal
 		return print_wait_status_ref(lb, mem);
 	case KIND_CLONE3:
 		return print_clone3_args(lb, call, mem, opts);
+	case KIND_OPTVAL: {
+		/* The length: setsockopt's int, or what getsockopt's pointer says now. */
+		const struct syscall_arg *len_desc = &call->desc->args[desc->size_arg];
+		const struct captured *len_mem = &call->args[desc->size_arg].mem;
+		int32_t len = (int32_t)call->args[desc->size_arg].raw;
+
+		if (len_desc->kind == KIND_SOCKLEN) {
+			if (RET_IS_ERROR(call->rec->ret) || !captured_ok(len_mem) || len_mem->len < 4)
+				return false;
+			memcpy(&len, len_mem->data, sizeof(len));
+		}
+		if (len == 4)
+			return print_int_ref(lb, mem);
+		if (len < 0)
+			return false;
+		print_quoted(lb, mem->data, (size_t)len < (size_t)mem->len ? (size_t)len : (size_t)mem->len,
+			     (size_t)len > (size_t)mem->len, opts);
+		return true;
+	}
+	case KIND_NODEMASK: {
+		/* maxnode - 1 bits in longs, each as strace writes it: %#0*lx, 16 wide. */
+		uint64_t nbits = size_of(call, desc), nlongs = nbits ? (nbits - 1 + 63) / 64 : 0;
+
+		line_putc(lb, '[');
+		for (uint64_t k = 0; k < nlongs; k++) {
+			uint64_t word = 0;
+			size_t have = (size_t)mem->len > k * 8 ? (size_t)mem->len - k * 8 : 0;
+
+			if (k >= opts->max_strlen || !have) {
+				line_puts(lb, k ? ", ..." : "...");
+				break;
+			}
+			memcpy(&word, mem->data + k * 8, have < 8 ? have : 8);
+			line_printf(lb, "%s%#0*llx", k ? ", " : "", 16, (unsigned long long)word);
+		}
+		line_putc(lb, ']');
+		return true;
+	}
+	case KIND_PAGEVEC: {
+		/* One byte per page of the range: as many as were read, -s of them at most. */
+		uint64_t pages = (size_of(call, desc) + 4095) / 4096;
+		size_t shown = (size_t)mem->len < pages ? (size_t)mem->len : (size_t)pages;
+
+		line_putc(lb, '[');
+		for (size_t k = 0; k < shown && k < opts->max_strlen; k++)
+			line_printf(lb, "%s%u", k ? ", " : "", mem->data[k]);
+		if (pages > shown || shown > opts->max_strlen)
+			line_puts(lb, shown ? ", ..." : "...");
+		line_putc(lb, ']');
+		return true;
+	}
+	case KIND_MSGBUF:
+	case KIND_OMSGBUF: {
+		int64_t mtype;
+
+		if ((size_t)mem->len < sizeof(mtype))
+			return false;
+		memcpy(&mtype, mem->data, sizeof(mtype));
+		line_printf(lb, "{mtype=%lld, mtext=", (long long)mtype);
+		print_quoted(lb, mem->data + sizeof(mtype), (size_t)mem->len - sizeof(mtype),
+			     mem->truncated || size_of(call, desc) > (uint64_t)mem->len - sizeof(mtype),
+			     opts);
+		line_putc(lb, '}');
+		return true;
+	}
 	case KIND_MSGHDR:
 	case KIND_OMSGHDR:
 		return print_msghdr(lb, call, desc, mem, opts);

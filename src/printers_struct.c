@@ -836,6 +836,16 @@ static void print_winsize(struct linebuf *lb, const void *data, const struct pri
 		    w->ws_row, w->ws_col, w->ws_xpixel, w->ws_ypixel);
 }
 
+static void print_iovec_struct(struct linebuf *lb, const void *data, const struct print_opts *opts)
+{
+	const struct iovec *iov = data;
+
+	(void)opts;
+	line_puts(lb, "{iov_base=");
+	print_pointer(lb, (uint64_t)(uintptr_t)iov->iov_base);
+	line_printf(lb, ", iov_len=%zu}", iov->iov_len);
+}
+
 /* --- the table ---------------------------------------------------------------- */
 
 typedef void struct_printer(struct linebuf *lb, const void *data, const struct print_opts *opts);
@@ -892,6 +902,7 @@ static struct_printer *const printer_of[STRUCT_ID_COUNT] = {
 	[STRUCT_ID_mpol] = print_mpol,
 	[STRUCT_ID_clone_args] = print_clone_args_struct,
 	[STRUCT_ID_termios] = print_termios,
+	[STRUCT_ID_iovec] = print_iovec_struct,
 	[STRUCT_ID_winsize] = print_winsize,
 };
 
