@@ -559,6 +559,61 @@ static __always_inline void put_clone3(struct capture_buf *dst, struct rec_blob 
 	dst->used = off + sizeof(args) + sizeof(tail);
 }
 
+struct mmsg_ctx {
+	struct capture_buf *dst;
+	const struct mmsghdr *msgs;
+	__u32 count;
+	__u32 limit;
+	__u32 shown;
+	bool received;		/* recvmmsg: each message's data is its msg_len */
+};
+
+/* One struct mmsghdr: its msg_len, then its msghdr (a bpf_loop callback). */
+static long put_one_mmsg(__u32 i, void *data)
+{
+	struct mmsg_ctx *c = data;
+	struct rec_mmsg_elem elem = {};
+	struct rec_blob blob = { .off = REC_BLOB_NONE };
+	const struct mmsghdr *m = c->msgs + i;
+	__u32 pos = c->dst->used;
+
+	if (i >= c->count || pos >= REC_PAYLOAD_MAX - sizeof(elem))
+		return 1;
+	if (bpf_probe_read_user(&elem.msg_len, sizeof(elem.msg_len), &m->msg_len))
+		return 1;
+	c->dst->used = pos + sizeof(elem);
+	put_msghdr(c->dst, &blob, &m->msg_hdr, c->limit, c->received ? elem.msg_len : -1);
+	elem.len = blob.off == REC_BLOB_NONE ? (blob.len < 0 ? blob.len : -EFAULT) : blob.len;
+	if (pos < REC_PAYLOAD_MAX - sizeof(elem))
+		__builtin_memcpy(buf_payload(c->dst) + pos, &elem, sizeof(elem));
+	c->shown++;
+	return 0;
+}
+
+/* sendmmsg, recvmmsg: the messages the call moved (its return value). */
+static __always_inline void put_mmsghdr(struct capture_buf *dst, struct rec_blob *blob,
+					const void *uptr, __u32 limit, __s64 ret, bool received)
+{
+	struct rec_mmsg_head head = {};
+	struct mmsg_ctx c = { .dst = dst, .msgs = uptr, .limit = limit, .received = received };
+	__u32 off = dst->used;
+
+	if (ret <= 0 || off >= REC_PAYLOAD_MAX - sizeof(head)) {
+		blob->len = ret <= 0 ? 0 : -ENOSPC;
+		return;
+	}
+	c.count = ret > REC_MMSG_MAX ? REC_MMSG_MAX : ret;
+	dst->used = off + sizeof(head);
+	bpf_loop(REC_MMSG_MAX, put_one_mmsg, &c, 0);
+	head.count = c.shown;
+	head.flags = ret > REC_MMSG_MAX;
+	if (off >= REC_PAYLOAD_MAX - sizeof(head))
+		return;
+	__builtin_memcpy(buf_payload(dst) + off, &head, sizeof(head));
+	blob->off = off;
+	blob->len = dst->used - off;
+}
+
 /*
  * rt_sigreturn takes no argument: the mask it restores is in the signal
  * frame on the user stack, which starts at the stack pointer on entry
@@ -626,6 +681,12 @@ static __always_inline void capture_arg(void *ctx, struct capture_buf *dst,
 		return;
 	case CAP_CLONE3:
 		put_clone3(dst, blob, uptr);
+		return;
+	case CAP_MMSGHDR:
+		put_mmsghdr(dst, blob, uptr, limit, ret, false);
+		return;
+	case CAP_MMSGHDR_RECV:
+		put_mmsghdr(dst, blob, uptr, limit, ret, true);
 		return;
 	case CAP_MSGHDR_RET:
 		put_msghdr(dst, blob, uptr, limit, ret < 0 ? 0 : ret);

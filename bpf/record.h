@@ -219,6 +219,22 @@ enum capture_op {
 	CAP_CLONE3,		/* struct clone_args, then the tids it points at */
 	CAP_SIGFRAME_MASK,	/* rt_sigreturn: the mask in the signal frame */
 	CAP_MSGBUF,		/* SysV struct msgbuf: a long, then arg[size_arg] bytes */
+	CAP_MMSGHDR,		/* ret struct mmsghdr, each as CAP_MSGHDR */
+	CAP_MMSGHDR_RECV,	/* the same, each message's data msg_len bytes */
+};
+
+/*
+ * The payload of CAP_MMSGHDR: count, then per message its msg_len and the
+ * length of the CAP_MSGHDR payload that follows (negative: unreadable).
+ */
+#define REC_MMSG_MAX		16
+struct rec_mmsg_head {
+	__u32 count;
+	__u32 flags;
+};
+struct rec_mmsg_elem {
+	__u32 msg_len;
+	__s32 len;
 };
 
 /* After CAP_CLONE3's struct clone_args (88 bytes): what the kernel wrote. */

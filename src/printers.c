@@ -511,9 +511,8 @@ static void print_iov(struct linebuf *lb, const struct captured *mem, int64_t to
  * struct msghdr: {msg_name=..., msg_namelen=N, msg_iov=[...], msg_iovlen=N,
  * msg_controllen=N, msg_flags=...}; a failed recvmsg shows msg_namelen only.
  */
-static bool print_msghdr(struct linebuf *lb, const struct decoded_call *call,
-			 const struct syscall_arg *desc, const struct captured *mem,
-			 const struct print_opts *opts)
+static bool print_msghdr_data(struct linebuf *lb, const struct captured *mem, int64_t total,
+			      bool failed, const struct print_opts *opts)
 {
 	struct rec_msghdr_head head;
 	size_t pos = sizeof(head), name_len;
@@ -522,7 +521,7 @@ static bool print_msghdr(struct linebuf *lb, const struct decoded_call *call,
 	if ((size_t)mem->len < sizeof(head))
 		return false;
 	memcpy(&head, mem->data, sizeof(head));
-	if (desc->kind == KIND_OMSGHDR && RET_IS_ERROR(call->rec->ret)) {
+	if (failed) {
 		line_printf(lb, "{msg_namelen=%u}", head.namelen);
 		return true;
 	}
@@ -542,7 +541,7 @@ static bool print_msghdr(struct linebuf *lb, const struct decoded_call *call,
 	    (size_t)head.iov_captured <= (size_t)mem->len - pos) {
 		iov.data = mem->data + pos;
 		iov.len = head.iov_captured;
-		print_iov(lb, &iov, desc->kind == KIND_OMSGHDR ? call->rec->ret : -1, opts);
+		print_iov(lb, &iov, total, opts);
 	} else {
 		print_pointer(lb, head.iov);
 	}
@@ -554,6 +553,56 @@ static bool print_msghdr(struct linebuf *lb, const struct decoded_call *call,
 	line_printf(lb, ", msg_controllen=%llu, msg_flags=", (unsigned long long)head.controllen);
 	print_flags(lb, &xlat_msg_flags, head.flags);
 	line_putc(lb, '}');
+	return true;
+}
+
+static bool print_msghdr(struct linebuf *lb, const struct decoded_call *call,
+			 const struct syscall_arg *desc, const struct captured *mem,
+			 const struct print_opts *opts)
+{
+	bool received = desc->kind == KIND_OMSGHDR;
+
+	return print_msghdr_data(lb, mem, received ? call->rec->ret : -1,
+				 received && RET_IS_ERROR(call->rec->ret), opts);
+}
+
+/* sendmmsg, recvmmsg: [{msg_hdr={...}, msg_len=N}, ...] for the messages moved. */
+static bool print_mmsghdr(struct linebuf *lb, const struct syscall_arg *desc,
+			  const struct captured *mem, const struct print_opts *opts)
+{
+	struct rec_mmsg_head head;
+	size_t pos = sizeof(head);
+
+	if ((size_t)mem->len < sizeof(head))
+		return false;
+	memcpy(&head, mem->data, sizeof(head));
+	line_putc(lb, '[');
+	for (uint32_t i = 0; i < head.count; i++) {
+		struct rec_mmsg_elem elem;
+		struct captured one = { 0 };
+
+		if (pos + sizeof(elem) > (size_t)mem->len)
+			break;
+		memcpy(&elem, mem->data + pos, sizeof(elem));
+		pos += sizeof(elem);
+		if (i)
+			line_write(lb, ", ", 2);
+		line_puts(lb, "{msg_hdr=");
+		if (elem.len >= 0 && (size_t)elem.len <= (size_t)mem->len - pos) {
+			one.data = mem->data + pos;
+			one.len = elem.len;
+			if (!print_msghdr_data(lb, &one, desc->kind == KIND_OMMSGHDR ? (int64_t)elem.msg_len : -1,
+					       false, opts))
+				line_puts(lb, "???");
+			pos += (size_t)elem.len;
+		} else {
+			line_puts(lb, "???");
+		}
+		line_printf(lb, ", msg_len=%u}", elem.msg_len);
+	}
+	if (head.flags)
+		line_puts(lb, head.count ? ", ..." : "...");
+	line_putc(lb, ']');
 	return true;
 }
 
@@ -794,6 +843,9 @@ static bool print_memory_kind(struct linebuf *lb, const struct decoded_call *cal
 	case KIND_MSGHDR:
 	case KIND_OMSGHDR:
 		return print_msghdr(lb, call, desc, mem, opts);
+	case KIND_MMSGHDR:
+	case KIND_OMMSGHDR:
+		return print_mmsghdr(lb, desc, mem, opts);
 	case KIND_CPUSET:
 	case KIND_OCPUSET:
 		print_bit_list(lb, mem->data, (size_t)mem->len, (uint64_t)mem->len * 8);

@@ -336,6 +336,51 @@ static void test_memory_kinds(void **state)
 	assert_string_equal(line(), "connect(3, 0x1000, 1) = 0");
 }
 
+/* Nested payloads (msghdr, mmsghdr, clone3) whose inner lengths lie. */
+static void test_nested_payloads(void **state)
+{
+	struct {
+		struct rec_msghdr_head head;
+		struct rec_iov_head iov;
+		struct rec_iov_elem elem;
+		char data[2];
+	} __attribute__((packed)) msg = {
+		.head = { .iovlen = 1, .iov = 0x5000, .iov_captured = sizeof(struct rec_iov_head) +
+			  sizeof(struct rec_iov_elem) + 2 },
+		.iov = { .count = 1 },
+		.elem = { .base = 0x6000, .len = 2, .captured = 2 },
+		.data = { 'h', 'i' },
+	};
+	struct {
+		struct rec_mmsg_head head;
+		struct rec_mmsg_elem elem;
+	} mmsg = { { 5, 0 }, { 3, 1000 } };
+	uint8_t clone3[REC_CLONE_ARGS_SIZE + sizeof(struct rec_clone3_tail)] = { 0 };
+
+	(void)state;
+	call("sendmsg", 2, 3, 0x1000, 0, 0, 0, 0);
+	add_blob(&r, 1, &msg, sizeof(msg));
+	assert_string_equal(line(), "sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"hi\", "
+				    "iov_len=2}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0) = 2");
+	/* iovecs said to be longer than the payload: the address instead. */
+	msg.head.iov_captured = 4000;
+	call("sendmsg", 2, 3, 0x1000, 0, 0, 0, 0);
+	add_blob(&r, 1, &msg, sizeof(msg));
+	assert_string_equal(line(), "sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=0x5000, "
+				    "msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0) = 2");
+	/* Five messages announced, one elem whose payload is not there. */
+	call("sendmmsg", 5, 3, 0x1000, 5, 0, 0, 0);
+	add_blob(&r, 1, &mmsg, sizeof(mmsg));
+	assert_string_equal(line(), "sendmmsg(3, [{msg_hdr=???, msg_len=3}], 5, 0) = 5");
+	/* clone3 cut short prints the address. */
+	call("clone3", 42, 0x1000, 88, 0, 0, 0, 0);
+	add_blob(&r, 0, clone3, sizeof(clone3) - 1);
+	assert_string_equal(line(), "clone3(0x1000, 88) = 42");
+	call("clone3", 42, 0x1000, 88, 0, 0, 0, 0);
+	add_blob(&r, 0, clone3, sizeof(clone3));
+	assert_string_equal(line(), "clone3({flags=0, exit_signal=0, stack=NULL, stack_size=0}, 88) = 42");
+}
+
 /* -X, -n, -e raw=, -e verbose= through the options of one call. */
 static void test_styles(void **state)
 {
@@ -372,6 +417,7 @@ int main(void)
 		cmocka_unit_test(test_dirents),
 		cmocka_unit_test(test_select_and_timeouts),
 		cmocka_unit_test(test_memory_kinds),
+		cmocka_unit_test(test_nested_payloads),
 		cmocka_unit_test(test_styles),
 	};
 
