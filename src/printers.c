@@ -243,7 +243,10 @@ void print_enum(struct linebuf *lb, const struct xlat *table, uint64_t value)
 
 static const char *signal_abbrev(int sig)
 {
-	return sig > 0 && sig < 32 ? sigabbrev_np(sig) : NULL;
+	/* strace's names (SIGIO, not glibc's SIGPOLL), without the "SIG". */
+	const char *name = sig > 0 && sig < 32 ? xlat_name(&xlat_signals, (uint64_t)sig) : NULL;
+
+	return name ? name + 3 : NULL;
 }
 
 /* Signal names as strace spells them: SIGCHLD, SIGRTMIN, SIGRT_3. */
