@@ -36,6 +36,12 @@ const volatile __u32 follow_forks = 0;		/* -f */
 const volatile __u64 wakeup_bytes = 1 << 20;	/* wake the reader above this */
 const volatile __u64 selected_syscalls[SYSCALL_NR_MAX / 64];
 const volatile __u64 entry_capture[SYSCALL_NR_MAX / 64];
+/* Process control and selection filters (-e status=, -e signal=, --cgroup, --comm). */
+const volatile __u32 status_filter = FILTER_SUCCESSFUL | FILTER_FAILED | FILTER_UNFINISHED;
+const volatile __u64 signal_selected[4] = { ~0ULL, ~0ULL, ~0ULL, ~0ULL };
+const volatile __u64 cgroup_filter = 0;		/* cgroup v2 id, 0: none */
+const volatile __u32 comm_filter_on = 0;
+const volatile char comm_filter[16];
 
 /* Read by the front end at the end, and for the loss markers. */
 __u64 lost_records;
@@ -786,6 +792,40 @@ static __always_inline struct capture_buf *begin_record(__u64 pid_tgid, const st
 	return buf;
 }
 
+/* --comm NAME: the current task's command name is NAME. */
+static __always_inline bool comm_matches(void)
+{
+	char comm[16];
+
+	if (bpf_get_current_comm(comm, sizeof(comm)))
+		return false;
+	for (int i = 0; i < 16; i++) {
+		if (comm[i] != comm_filter[i])
+			return false;
+		if (!comm[i])
+			break;
+	}
+	return true;
+}
+
+/*
+ * A thread not yet traced that --cgroup or --comm selects starts being
+ * traced at its first syscall, so processes that start later are caught.
+ */
+static __always_inline struct task_state *task_adopted(__u32 tid)
+{
+	struct task_state fresh = { .flags = TASK_TRACED };
+
+	if (!cgroup_filter && !comm_filter_on)
+		return NULL;
+	if (cgroup_filter && bpf_get_current_cgroup_id() != cgroup_filter)
+		return NULL;
+	if (comm_filter_on && !comm_matches())
+		return NULL;
+	bpf_map_update_elem(&traced_tasks, &tid, &fresh, BPF_NOEXIST);
+	return bpf_map_lookup_elem(&traced_tasks, &tid);
+}
+
 /*
  * The state of this thread if it is traced and nr is to be traced in it;
  * a launched command is traced from its execve on, as with strace.
@@ -794,6 +834,8 @@ static __always_inline struct task_state *traced_task(__u32 tid, long nr)
 {
 	struct task_state *task = bpf_map_lookup_elem(&traced_tasks, &tid);
 
+	if (!task)
+		task = task_adopted(tid);
 	if (!task)
 		return NULL;
 	if (task->flags & TASK_WAIT_EXEC) {
@@ -834,7 +876,7 @@ int on_sys_enter(struct bpf_raw_tracepoint_args *ctx)
 	 * duration, so --min-duration never shows them.
 	 */
 	if (nr == SYS_exit || nr == SYS_exit_group) {
-		if (min_duration_ns)
+		if (min_duration_ns || !(status_filter & FILTER_UNFINISHED))
 			return 0;
 		buf = begin_record(pid_tgid, in);
 		if (!buf)
@@ -874,6 +916,15 @@ static __always_inline void merge_entry(struct capture_buf *buf, __u32 tid)
 	bpf_map_delete_elem(&entry_bufs, &tid);
 }
 
+/* -z, -Z, -e status=: a call is sent only if its outcome is selected. */
+static __always_inline bool call_status_selected(long ret)
+{
+	/* Errors are -4095..-1, as the kernel's IS_ERR_VALUE. */
+	bool failed = ret < 0 && ret >= -4095;
+
+	return status_filter & (failed ? FILTER_FAILED : FILTER_SUCCESSFUL);
+}
+
 SEC("raw_tp/sys_exit")
 int on_sys_exit(struct bpf_raw_tracepoint_args *ctx)
 {
@@ -892,7 +943,7 @@ int on_sys_exit(struct bpf_raw_tracepoint_args *ctx)
 	in = &task->call;
 	now = bpf_ktime_get_ns();
 	/* Fast calls are dropped here, before anything is counted or copied. */
-	if (now - in->enter_ns < min_duration_ns)
+	if (now - in->enter_ns < min_duration_ns || !call_status_selected(ctx->args[1]))
 		goto drop;
 	if (summary_mode != SUMMARY_OFF)
 		count_call(pid_tgid >> 32, in->nr, ctx->args[1], now - in->enter_ns,
@@ -959,5 +1010,69 @@ int on_exit(struct bpf_raw_tracepoint_args *ctx)
 		submit(&rec, sizeof(rec));
 	bpf_map_delete_elem(&traced_tasks, &tid);
 	bpf_map_delete_elem(&entry_bufs, &tid);
+	return 0;
+}
+
+static __always_inline bool signal_is_selected(int sig)
+{
+	__u32 n = sig;
+
+	if (n >= 256)
+		return false;
+	return (signal_selected[n / 64] >> (n % 64)) & 1;
+}
+
+/* A signal about to be acted on by a traced thread: strace's "--- SIGX {...} ---". */
+SEC("raw_tp/signal_deliver")
+int on_signal_deliver(struct bpf_raw_tracepoint_args *ctx)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	__u32 tid = (__u32)pid_tgid;
+	int sig = (int)ctx->args[0];
+	struct rec_signal rec = { .hdr = { .type = REC_SIGNAL, .size = sizeof(rec) } };
+	struct task_state *task = bpf_map_lookup_elem(&traced_tasks, &tid);
+
+	if (!task || (task->flags & TASK_WAIT_EXEC) || !signal_is_selected(sig))
+		return 0;
+	rec.tid = tid;
+	rec.tgid = pid_tgid >> 32;
+	rec.ts_ns = bpf_ktime_get_ns();
+	rec.signo = sig;
+	bpf_probe_read_kernel(rec.siginfo, sizeof(rec.siginfo), (void *)ctx->args[1]);
+	submit(&rec, sizeof(rec));
+	return 0;
+}
+
+/*
+ * A signal whose action is to be ignored (SIGCHLD by default) is dropped
+ * when it is sent and never delivered, but strace, whose tracees get every
+ * signal, shows it: report it from the sender's side.
+ */
+#define TRACE_SIGNAL_IGNORED	1
+SEC("raw_tp/signal_generate")
+int on_signal_generate(struct bpf_raw_tracepoint_args *ctx)
+{
+	struct task_struct *task = (struct task_struct *)ctx->args[2];
+	struct rec_signal rec = { .hdr = { .type = REC_SIGNAL, .size = sizeof(rec) } };
+	int sig = (int)ctx->args[0];
+	__u64 info = ctx->args[1];
+	struct task_state *state;
+	__u32 tid;
+
+	if ((int)ctx->args[4] != TRACE_SIGNAL_IGNORED || !signal_is_selected(sig))
+		return 0;
+	tid = BPF_CORE_READ(task, pid);
+	state = bpf_map_lookup_elem(&traced_tasks, &tid);
+	if (!state || (state->flags & TASK_WAIT_EXEC))
+		return 0;
+	rec.tid = tid;
+	rec.tgid = BPF_CORE_READ(task, tgid);
+	rec.ts_ns = bpf_ktime_get_ns();
+	rec.signo = sig;
+	rec.flags = SIGNAL_IGNORED;
+	/* SEND_SIG_NOINFO and SEND_SIG_PRIV are 0 and 1, not pointers. */
+	if (info > 1)
+		bpf_probe_read_kernel(rec.siginfo, sizeof(rec.siginfo), (void *)info);
+	submit(&rec, sizeof(rec));
 	return 0;
 }

@@ -42,6 +42,7 @@ enum rec_type {
 	REC_PROC_EXIT,		/* a thread or process ended */
 	REC_PROC_FORK,		/* a followed process made a child */
 	REC_LOST,		/* records the ring could not take */
+	REC_SIGNAL,		/* a signal delivered to a traced thread */
 };
 
 struct rec_header {
@@ -169,6 +170,26 @@ struct rec_lost {
 	struct rec_header hdr;
 	__u64 count;
 };
+
+/* A signal being delivered, with the kernel's siginfo as it stands. */
+#define REC_SIGINFO_SIZE	48	/* sizeof(struct kernel_siginfo) */
+struct rec_signal {
+	struct rec_header hdr;
+	__u32 tid;
+	__u32 tgid;
+	__u64 ts_ns;
+	__s32 signo;
+	__u32 flags;
+	__u8 siginfo[REC_SIGINFO_SIZE];	/* laid out as the user's siginfo_t */
+};
+/* rec_signal.flags */
+#define SIGNAL_IGNORED		0x1	/* discarded when sent: the line goes after the
+					   thread's current call, where ptrace shows it */
+
+/* status_filter bits: which calls are sent, by how they ended (-z, -Z). */
+#define FILTER_SUCCESSFUL	0x1
+#define FILTER_FAILED		0x2
+#define FILTER_UNFINISHED	0x4	/* exit, exit_group: "= ?" */
 
 /* task_state.flags */
 #define TASK_TRACED		0x1

@@ -1,41 +1,175 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "consumer.h"
 #include "decode.h"
 #include "errnames.h"
 #include "fdtrack.h"
 #include "format.h"
+#include "peek.h"
+#include "procevents.h"
 #include "stack_report.h"
 
-void consumer_init(struct consumer *c, int fd, const struct print_opts *print,
-		   bool follow_forks, pid_t leader)
+/* Records submitted this long before the reader looks are surely in the ring. */
+#define MARGIN_NS	(5 * 1000000ULL)
+/* A call in flight for longer than this shows its head while it blocks. */
+#define BLOCKED_NS	(200 * 1000000ULL)
+/* At most this many traced threads are known at once (the kernel map's size). */
+#define TASKS_CAPACITY	(1u << 17)
+/* Room for records waiting to be put in order. */
+#define QUEUE_BYTES	(16u << 20)
+/* rec_call.flags, set here: the thread died of SIGKILL before it returned. */
+#define CALL_KILLED	0x80000000u
+
+struct output {
+	struct outbuf buf;
+};
+
+struct task {
+	uint32_t tid;			/* 0: a free slot */
+	bool head_printed;		/* its call's head is out, the rest is not */
+	bool leader_exit_pending;	/* a leader that exited before its threads */
+	bool line_open;			/* its head ends the last line of its output */
+	size_t open_col;		/* that line's length */
+	uint64_t head_enter_ns;
+	struct output *out;		/* -ff: its own file */
+};
+
+static size_t task_slot(const struct consumer *c, uint32_t tid)
 {
-	memset(c, 0, offsetof(struct consumer, out));
+	return (tid * 2654435761u) & (c->tasks_capacity - 1);
+}
+
+static struct task *task_find(struct consumer *c, uint32_t tid)
+{
+	for (size_t i = task_slot(c, tid);; i = (i + 1) & (c->tasks_capacity - 1)) {
+		if (c->tasks[i].tid == tid)
+			return &c->tasks[i];
+		if (!c->tasks[i].tid)
+			return NULL;
+	}
+}
+
+/* The task, added (and counted, as strace counts processes) if new. */
+static struct task *task_get(struct consumer *c, uint32_t tid)
+{
+	size_t i = task_slot(c, tid);
+
+	for (;; i = (i + 1) & (c->tasks_capacity - 1)) {
+		if (c->tasks[i].tid == tid)
+			return &c->tasks[i];
+		if (!c->tasks[i].tid)
+			break;
+	}
+	if (c->nprocs + 1 >= c->tasks_capacity / 2)
+		return NULL;
+	memset(&c->tasks[i], 0, sizeof(c->tasks[i]));
+	c->tasks[i].tid = tid;
+	c->nprocs++;
+	return &c->tasks[i];
+}
+
+static void close_output(struct output *out)
+{
+	if (!out)
+		return;
+	out_flush(&out->buf);
+	close(out->buf.fd);
+	free(out);
+}
+
+/* Linear probing's deletion: pull later entries of the run back into the hole. */
+static void task_remove(struct consumer *c, struct task *t)
+{
+	size_t mask = c->tasks_capacity - 1;
+	size_t hole = (size_t)(t - c->tasks);
+
+	close_output(t->out);
+	for (size_t j = (hole + 1) & mask; c->tasks[j].tid; j = (j + 1) & mask) {
+		size_t home = task_slot(c, c->tasks[j].tid);
+		bool stays = hole <= j ? (home > hole && home <= j) : (home > hole || home <= j);
+
+		if (stays)
+			continue;
+		c->tasks[hole] = c->tasks[j];
+		hole = j;
+	}
+	memset(&c->tasks[hole], 0, sizeof(c->tasks[hole]));
+	c->nprocs--;
+}
+
+/* -ff: FILE.TID, opened at the thread's first line. */
+static struct outbuf *output_of(struct consumer *c, struct task *t)
+{
+	char path[4096];
+	int fd;
+
+	if (!c->separate_base || !t)
+		return &c->out;
+	if (t->out)
+		return &t->out->buf;
+	snprintf(path, sizeof(path), "%s.%u", c->separate_base, t->tid);
+	fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW |
+		  (c->opts->append ? O_APPEND : O_TRUNC), 0644);
+	t->out = fd < 0 ? NULL : malloc(sizeof(*t->out));
+	if (!t->out) {
+		fprintf(stderr, "bstrace: Can't fopen '%s': %s\n", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return &c->out;
+	}
+	out_init(&t->out->buf, fd);
+	return &t->out->buf;
+}
+
+bool consumer_init(struct consumer *c, int fd, const struct options *opts, pid_t leader)
+{
+	memset(c, 0, sizeof(*c));
 	out_init(&c->out, fd);
 	line_reset(&c->line);
-	c->print = *print;
-	c->follow_forks = follow_forks;
-	c->summary_only = false;
-	c->leader = leader;
-	c->processes = 1;
-	c->lost = 0;
-	c->malformed = 0;
-	print_set_xlat_style(print->xlat_style);
+	c->print = opts->print;
+	c->opts = opts;
+	time_state_init(&c->time, &opts->time);
+	c->trace_on_stderr = !opts->output_path;
+	c->summary_only = opts->summary.mode == SUMMARY_ONLY;
+	if (opts->output_separately) {
+		c->prefix = PREFIX_NEVER;
+		c->separate_base = opts->output_path;
+	} else if (opts->output_path) {
+		/*
+		 * strace's print_pid_pfx: -o with -f, or with several processes
+		 * (which --comm and --cgroup are about).
+		 */
+		bool many = opts->nattach + (opts->command ? 1 : 0) > 1 || opts->comm ||
+			    opts->cgroup_path;
+
+		c->prefix = opts->follow_forks || many ? PREFIX_ALWAYS : PREFIX_NEVER;
+	} else {
+		c->prefix = PREFIX_WHEN_MANY;
+	}
+	print_set_xlat_style(opts->print.xlat_style);
 	/* -y: the fds the command starts with, read from /proc this once. */
-	if (print->decode_fds && fdtrack_init(leader)) {
+	if (opts->print.decode_fds && fdtrack_init(leader)) {
 		fprintf(stderr, "bstrace: -y: no memory for the fd table, fds print bare\n");
 		c->print.decode_fds = 0;
 	}
 	c->format = OUTPUT_STRACE;
-	c->perf = NULL;
-	c->perf_summary = NULL;
-	c->calls_hidden = false;
-	c->failure_only = false;
-	c->max_events = 0;
-	c->printed = 0;
+	c->tasks_capacity = TASKS_CAPACITY;
+	c->tasks = calloc(c->tasks_capacity, sizeof(*c->tasks));
+	c->head = malloc(sizeof(*c->head));
+	if (!c->tasks || !c->head || !queue_init(&c->queue, QUEUE_BYTES)) {
+		fprintf(stderr, "bstrace: %s\n", strerror(ENOMEM));
+		consumer_free(c);
+		return false;
+	}
+	return true;
 }
 
 bool consumer_set_format(struct consumer *c, const struct options *opts)
@@ -62,32 +196,195 @@ bool consumer_set_format(struct consumer *c, const struct options *opts)
 	return true;
 }
 
-void consumer_finish(struct consumer *c)
+void consumer_add_task(struct consumer *c, uint32_t tid)
 {
-	if (c->perf_summary) {
-		summary_perf_print(c->perf_summary, &c->out);
-		if (summary_perf_dropped(c->perf_summary))
-			fprintf(stderr, "bstrace: %llu calls left out of the summary (too many threads)\n",
-				(unsigned long long)summary_perf_dropped(c->perf_summary));
-		summary_perf_free(c->perf_summary);
-		c->perf_summary = NULL;
-	}
-	free(c->perf);
-	c->perf = NULL;
+	task_get(c, tid);
 }
 
-/* strace marks lines of other processes once it follows more than one. */
-static void put_prefix(struct consumer *c, uint32_t tid)
+static void put_prefix(struct consumer *c, struct linebuf *lb, uint32_t tid, uint64_t ts)
 {
-	line_reset(&c->line);
-	if (c->follow_forks && (pid_t)tid != c->leader) {
-		line_puts(&c->line, "[pid ");
-		line_printf(&c->line, "%5u", tid);
-		line_puts(&c->line, "] ");
+	line_reset(lb);
+	if (c->prefix == PREFIX_ALWAYS)
+		line_printf(lb, "%-5u ", tid);
+	else if (c->prefix == PREFIX_WHEN_MANY && c->nprocs > 1)
+		line_printf(lb, "[pid %5u] ", tid);
+	time_put_prefix(lb, &c->time, ts);
+}
+
+/*
+ * The head of the open line is kept back until something interrupts it,
+ * the call returns, or the turn ends: a call that returns first prints as
+ * one line, built whole, so no separator is left hanging when the
+ * arguments after the head all turn out to be left out.
+ */
+static void write_pending_head(struct consumer *c)
+{
+	struct task *t;
+
+	if (!c->head_pending)
+		return;
+	c->head_pending = false;
+	if (c->head_more)
+		line_write(c->head, ", ", 2);
+	out_line(c->open_out, c->head);
+	t = task_find(c, c->open_tid);
+	if (t)
+		t->open_col = c->head->len;
+}
+
+/*
+ * Another line is about to print in a shared output: the half-printed one
+ * is left unfinished.  With -ff each thread's line waits in its own file.
+ */
+static void end_open_line(struct consumer *c)
+{
+	static const char unfinished[] = " <unfinished ...>\n";
+	struct task *t;
+
+	if (!c->open_tid || c->separate_base)
+		return;
+	write_pending_head(c);
+	out_write(c->open_out, unfinished, sizeof(unfinished) - 1);
+	t = task_find(c, c->open_tid);
+	if (t)
+		t->line_open = false;
+	c->open_tid = 0;
+}
+
+/* Write text to the end of t's open line, closing it. */
+static bool finish_open_line(struct consumer *c, struct task *t, const char *text, size_t n)
+{
+	if (!t || !t->line_open)
+		return false;
+	if (c->open_tid == t->tid)
+		write_pending_head(c);
+	out_write(output_of(c, t), text, n);
+	t->line_open = false;
+	if (c->open_tid == t->tid)
+		c->open_tid = 0;
+	return true;
+}
+
+/*
+ * A call's entry: its head opens a line.  With -ff a call that returns is
+ * one line in its own file, so only a blocked call (from_scan) opens one.
+ */
+static void print_call_enter(struct consumer *c, const struct decoded_call *call, bool from_scan)
+{
+	uint32_t tid = call->rec->tid;
+	struct task *t = task_get(c, tid);
+	int split = format_strace_split(call);
+	bool any;
+
+	/* Shown already, from the inflight map, while it blocked. */
+	if (!t || (t->head_printed && t->head_enter_ns == call->rec->enter_ns))
+		return;
+	if (c->separate_base && !from_scan)
+		return;
+	end_open_line(c);
+	put_prefix(c, c->head, tid, call->rec->enter_ns);
+	any = format_strace_head(c->head, call, split, &c->print);
+	c->head_more = any && split < call->nargs;
+	c->head_pending = true;
+	c->open_out = output_of(c, t);
+	c->open_tid = tid;
+	t->head_printed = true;
+	t->head_enter_ns = call->rec->enter_ns;
+	t->line_open = true;
+	if (c->separate_base) {
+		write_pending_head(c);
+		c->open_tid = 0;
 	}
 }
 
-/* --perf and --json: their filters, summary, then one line. */
+static void print_call_exit(struct consumer *c, const struct decoded_call *call);
+
+/*
+ * strace's line for a call its thread died in: a call the death interrupted
+ * (it returns -ERESTART*, 512..516) is its head, then " <unfinished ...>) =
+ * ?"; a call that had completed (kill of itself) is its line with "= ?".
+ */
+static void print_call_killed(struct consumer *c, const struct decoded_call *call,
+			      struct task *t, bool continued)
+{
+	static const char killed[] = " <unfinished ...>) = ?\n";
+	const struct rec_call *rec = call->rec;
+
+	if (!continued || rec->ret < -516 || rec->ret > -512) {
+		((struct rec_call *)rec)->flags |= CALL_NO_RETURN;
+		((struct rec_call *)rec)->flags &= ~CALL_KILLED;
+		print_call_exit(c, call);
+		return;
+	}
+	t->head_printed = false;
+	if (finish_open_line(c, t, killed, sizeof(killed) - 1))
+		return;
+	end_open_line(c);
+	put_prefix(c, &c->line, rec->tid, rec->exit_ns);
+	line_puts(&c->line, "<... ");
+	line_puts(&c->line, call->desc ? call->desc->name : "syscall");
+	line_puts(&c->line, " resumed>");
+	line_puts(&c->line, killed);
+	out_line(output_of(c, t), &c->line);
+}
+
+/* The line (or its end) of a call that returned, into a line buffer. */
+static struct linebuf *format_call_end(struct consumer *c, const struct decoded_call *call,
+				       struct task *t, bool continued)
+{
+	const struct rec_call *rec = call->rec;
+	int split = format_strace_split(call);
+	int column = c->opts->return_column;
+	struct linebuf *lb = &c->line;
+
+	if (continued && t->line_open && c->head_pending && c->open_tid == rec->tid) {
+		/* Its head is still held back: the line is built whole. */
+		lb = c->head;
+		c->head_pending = false;
+		format_strace_tail(lb, call, split, false, c->head_more, 0, column, &c->print);
+	} else if (continued && t->line_open) {
+		line_reset(lb);
+		format_strace_tail(lb, call, split, false, false, t->open_col, column, &c->print);
+	} else if (continued) {
+		end_open_line(c);
+		put_prefix(c, lb, rec->tid, rec->exit_ns);
+		format_strace_tail(lb, call, split, true, false, 0, column, &c->print);
+	} else {
+		end_open_line(c);
+		put_prefix(c, lb, rec->tid, rec->enter_ns);
+		format_strace_tail(lb, call, split, false,
+				   format_strace_head(lb, call, split, &c->print), 0, column, &c->print);
+	}
+	if (t->line_open && c->open_tid == rec->tid)
+		c->open_tid = 0;
+	t->line_open = false;
+	t->head_printed = false;
+	return lb;
+}
+
+static void print_call_exit(struct consumer *c, const struct decoded_call *call)
+{
+	const struct rec_call *rec = call->rec;
+	struct task *t = task_get(c, rec->tid);
+	bool continued = t && t->head_printed && t->head_enter_ns == rec->enter_ns;
+	struct linebuf *lb;
+
+	if (!t) {
+		c->malformed++;
+		return;
+	}
+	if (rec->flags & CALL_KILLED) {
+		print_call_killed(c, call, t, continued);
+		return;
+	}
+	lb = format_call_end(c, call, t, continued);
+	if (!(rec->flags & CALL_NO_RETURN))
+		time_put_duration(lb, &c->opts->time, rec->exit_ns - rec->enter_ns);
+	line_putc(lb, '\n');
+	out_line(output_of(c, t), lb);
+}
+
+/* --perf and --json: their filters, summary, then one line at the call's exit. */
 static void print_other_format(struct consumer *c, const struct decoded_call *call)
 {
 	if (c->perf_summary)
@@ -106,7 +403,8 @@ static void print_other_format(struct consumer *c, const struct decoded_call *ca
 	out_line(&c->out, &c->line);
 }
 
-static void handle_call(struct consumer *c, const void *data, size_t size)
+static void print_call(struct consumer *c, const void *data, size_t size, enum event_kind kind,
+		       bool from_scan)
 {
 	struct decoded_call call;
 
@@ -115,52 +413,132 @@ static void handle_call(struct consumer *c, const void *data, size_t size)
 		return;
 	}
 	if (c->format != OUTPUT_STRACE) {
-		print_other_format(c, &call);
+		if (kind != EV_ENTER)
+			print_other_format(c, &call);
 		return;
 	}
+	/* --folded: no call lines, only the stacks. */
 	if (!c->hide_calls) {
-		put_prefix(c, call.rec->tid);
-		format_strace_call(&c->line, &call, &c->print);
-		out_line(&c->out, &c->line);
+		if (kind == EV_ENTER)
+			print_call_enter(c, &call, from_scan);
+		else
+			print_call_exit(c, &call);
 	}
-	if (c->stacks)
+	if (kind != EV_ENTER && c->stacks)
 		stack_report_call(c->stacks, &call, &c->line, &c->out);
 }
 
-static void handle_fork(struct consumer *c, const struct rec_proc_fork *rec)
+static void print_exit_line(struct consumer *c, struct task *t, unsigned int status, uint64_t ts)
 {
-	if (c->perf)
-		format_perf_fork(c->perf, rec);
+	if (!(c->opts->expr.quiet & QUIET_EXIT) && !c->summary_only && !c->hide_calls) {
+		end_open_line(c);
+		put_prefix(c, &c->line, t->tid, ts);
+		format_strace_exit(&c->line, status);
+		out_line(output_of(c, t), &c->line);
+	}
+	task_remove(c, t);
+}
+
+/*
+ * strace reports a thread group's leader last: its exit waits for the
+ * group's other threads, and it shows the group's exit status.
+ */
+/* --perf prints no exits; JSON has an event per thread. */
+static void print_exit_other_format(struct consumer *c, const struct rec_proc_exit *rec)
+{
+	struct task *t = task_find(c, rec->tid);
+
+	if (t)
+		task_remove(c, t);
 	if (c->format != OUTPUT_JSON || c->calls_hidden)
 		return;
 	line_reset(&c->line);
-	format_json_fork(&c->line, rec);
+	format_json_exit(&c->line, rec);
 	out_line(&c->out, &c->line);
 }
 
-static void handle_exit(struct consumer *c, const struct rec_proc_exit *rec)
+static void print_exit(struct consumer *c, const struct rec_proc_exit *rec)
 {
-	if (c->format != OUTPUT_STRACE) {
-		/* perf prints no exits; JSON has an event per thread. */
-		if (c->format == OUTPUT_JSON && !c->calls_hidden) {
-			line_reset(&c->line);
-			format_json_exit(&c->line, rec);
-			out_line(&c->out, &c->line);
-		}
-		return;
-	}
-	if (rec->group_dead && !c->hide_calls && !c->summary_only) {
-		put_prefix(c, rec->tgid);
-		format_strace_exit(&c->line, rec->exit_code);
-		out_line(&c->out, &c->line);
-	}
+	struct task *t;
+	struct task *leader;
+
 	if (c->stacks)
 		stack_report_exit(c->stacks, rec->tid, rec->tgid, rec->group_dead, &c->out);
+	if (c->format != OUTPUT_STRACE) {
+		print_exit_other_format(c, rec);
+		return;
+	}
+	t = task_get(c, rec->tid);
+
+	if (!t)
+		return;
+	if (t->head_printed) {
+		static const char killed[] = " <unfinished ...>) = ?\n";
+
+		finish_open_line(c, t, killed, sizeof(killed) - 1);
+	}
+	if (rec->tid == rec->tgid && !rec->group_dead && c->opts->follow_forks) {
+		t->leader_exit_pending = true;
+		return;
+	}
+	print_exit_line(c, t, rec->exit_code, rec->ts_ns);
+	if (!rec->group_dead || rec->tid == rec->tgid)
+		return;
+	leader = task_find(c, rec->tgid);
+	if (leader && leader->leader_exit_pending)
+		print_exit_line(c, leader, rec->exit_code, rec->ts_ns);
 }
 
-static void handle_lost(struct consumer *c, const struct rec_lost *rec)
+static void print_fork(struct consumer *c, const struct rec_proc_fork *rec)
+{
+	char msg[64];
+	int n;
+
+	/* -y: the child starts with its parent's fds. */
+	if (c->print.decode_fds)
+		fdtrack_fork(rec->parent_tgid, rec->child_tgid);
+	if (c->perf)
+		format_perf_fork(c->perf, rec);
+	if (c->format != OUTPUT_STRACE) {
+		task_get(c, rec->child_tid);
+		if (c->format != OUTPUT_JSON || c->calls_hidden)
+			return;
+		line_reset(&c->line);
+		format_json_fork(&c->line, rec);
+		out_line(&c->out, &c->line);
+		return;
+	}
+
+	if (!task_get(c, rec->child_tid) || (c->opts->expr.quiet & QUIET_ATTACH) ||
+	    c->summary_only)
+		return;
+	/*
+	 * strace says it only when the trace is on stderr, and in the middle
+	 * of the trace's own stream, where the fork happened.
+	 */
+	if (!c->trace_on_stderr)
+		return;
+	n = snprintf(msg, sizeof(msg), "bstrace: Process %u attached\n", rec->child_tid);
+	out_write(&c->out, msg, (size_t)n);
+}
+
+static void print_signal_event(struct consumer *c, const struct rec_signal *rec)
+{
+	/* ptrace never sees SIGKILL delivered: the process just dies. */
+	if ((rec->signo == SIGKILL && !(rec->flags & SIGNAL_IGNORED)) || c->summary_only ||
+	    c->format != OUTPUT_STRACE || c->hide_calls)
+		return;
+	end_open_line(c);
+	put_prefix(c, &c->line, rec->tid, rec->ts_ns);
+	format_signal(&c->line, rec);
+	line_putc(&c->line, '\n');
+	out_line(output_of(c, task_get(c, rec->tid)), &c->line);
+}
+
+static void print_lost(struct consumer *c, const struct rec_lost *rec)
 {
 	c->lost += rec->count;
+	end_open_line(c);
 	line_reset(&c->line);
 	if (c->format == OUTPUT_JSON)
 		format_json_lost(&c->line, rec->count);
@@ -172,38 +550,311 @@ static void handle_lost(struct consumer *c, const struct rec_lost *rec)
 	out_line(&c->out, &c->line);
 }
 
+static void print_event(struct consumer *c, const struct event *e)
+{
+	const struct pending *p = &c->queue.items[e->index];
+	const void *rec = queue_record(&c->queue, p);
+
+	switch (p->type) {
+	case REC_CALL:
+		print_call(c, rec, p->size, (enum event_kind)e->kind, false);
+		break;
+	case PENDING_INFLIGHT:
+		print_call(c, rec, p->size, EV_ENTER, true);
+		break;
+	case REC_PROC_EXIT:
+		print_exit(c, rec);
+		break;
+	case REC_PROC_FORK:
+		print_fork(c, rec);
+		break;
+	case REC_SIGNAL:
+		print_signal_event(c, rec);
+		break;
+	case REC_LOST:
+		print_lost(c, rec);
+		break;
+	}
+}
+
+/*
+ * A call whose thread then dies of SIGKILL never returns under ptrace:
+ * strace prints it with "= ?".  Find such calls among the events about to
+ * print (the call's exit directly followed, for its thread, by the death).
+ */
+static void mark_killed_calls(struct consumer *c, size_t n)
+{
+	struct queue *q = &c->queue;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct pending *p = &q->items[q->events[i].index];
+		const struct rec_proc_exit *death = queue_record(q, p);
+
+		if (p->type != REC_PROC_EXIT || !WIFSIGNALED(death->exit_code) ||
+		    WTERMSIG(death->exit_code) != SIGKILL)
+			continue;
+		for (size_t j = i; j-- > 0;) {
+			struct pending *prev = &q->items[q->events[j].index];
+
+			/* The SIGKILL's own delivery is not shown. */
+			if (prev->tid != p->tid || prev->type == REC_SIGNAL)
+				continue;
+			if (prev->type == REC_CALL && q->events[j].kind != EV_ENTER)
+				((struct rec_call *)(q->arena + prev->off))->flags |= CALL_KILLED;
+			break;
+		}
+	}
+}
+
+static void print_until(struct consumer *c, uint64_t horizon)
+{
+	size_t n = queue_take_events(&c->queue, horizon);
+
+	mark_killed_calls(c, n);
+
+	for (size_t i = 0; i < n; i++)
+		print_event(c, &c->queue.events[i]);
+	queue_compact(&c->queue);
+}
+
+/* The times a record is ordered by; false when it is too short to be one. */
+static bool record_times(const void *data, size_t size, uint32_t *tid, uint64_t *enter,
+			 uint64_t *exit, uint64_t last)
+{
+	const struct rec_header *hdr = data;
+
+	*tid = 0;
+	*enter = *exit = last;
+	switch (hdr->type) {
+	case REC_CALL: {
+		const struct rec_call *r = data;
+
+		if (size < sizeof(*r))
+			return false;
+		*tid = r->tid;
+		*enter = r->enter_ns;
+		*exit = r->exit_ns > r->enter_ns ? r->exit_ns : r->enter_ns;
+		return true;
+	}
+	case REC_PROC_EXIT:
+		if (size < sizeof(struct rec_proc_exit))
+			return false;
+		*tid = ((const struct rec_proc_exit *)data)->tid;
+		*enter = *exit = ((const struct rec_proc_exit *)data)->ts_ns;
+		return true;
+	case REC_PROC_FORK:
+		if (size < sizeof(struct rec_proc_fork))
+			return false;
+		*tid = ((const struct rec_proc_fork *)data)->parent_tid;
+		*enter = *exit = ((const struct rec_proc_fork *)data)->ts_ns;
+		return true;
+	case REC_SIGNAL:
+		if (size < sizeof(struct rec_signal))
+			return false;
+		*tid = ((const struct rec_signal *)data)->tid;
+		*enter = *exit = ((const struct rec_signal *)data)->ts_ns;
+		return true;
+	case REC_LOST:
+		/* No time of its own: it goes where it arrived. */
+		return size >= sizeof(struct rec_lost);
+	}
+	return false;
+}
+
 int consumer_handle(void *ctx, void *data, size_t size)
 {
 	struct consumer *c = ctx;
 	const struct rec_header *hdr = data;
+	static uint64_t last_ts;
+	uint64_t enter, exit;
+	uint32_t tid;
 
-	if (size < sizeof(*hdr) || hdr->size > size) {
+	if (size < sizeof(*hdr) || hdr->size > size ||
+	    !record_times(data, hdr->size, &tid, &enter, &exit, last_ts)) {
 		c->malformed++;
 		return 0;
 	}
-	switch (hdr->type) {
-	case REC_CALL:
-		handle_call(c, data, size);
-		break;
-	case REC_PROC_EXIT:
-		if (size >= sizeof(struct rec_proc_exit))
-			handle_exit(c, data);
-		break;
-	case REC_PROC_FORK:
-		c->processes++;
-		if (c->print.decode_fds && size >= sizeof(struct rec_proc_fork))
-			fdtrack_fork(((const struct rec_proc_fork *)data)->parent_tgid,
-				     ((const struct rec_proc_fork *)data)->child_tgid);
-		if (size >= sizeof(struct rec_proc_fork))
-			handle_fork(c, data);
-		break;
-	case REC_LOST:
-		if (size >= sizeof(struct rec_lost))
-			handle_lost(c, data);
-		break;
-	default:
+	last_ts = exit;
+	/* Full: print what is queued in the best order known, then go on. */
+	if (!queue_has_room(&c->queue, hdr->size))
+		print_until(c, UINT64_MAX);
+	if (!queue_push(&c->queue, data, hdr->size, (uint16_t)hdr->type, tid, enter, exit))
 		c->malformed++;
-		break;
-	}
 	return 0;
+}
+
+/*
+ * The first call of tid that returns at or after ts, or its death: where
+ * ptrace would have delivered a signal sent at ts.  0 when not known yet.
+ */
+static uint64_t next_return(const struct queue *q, uint32_t tid, uint64_t ts)
+{
+	uint64_t best = 0;
+
+	for (size_t j = 0; j < q->count; j++) {
+		const struct pending *p = &q->items[j];
+		uint64_t at;
+
+		if (p->tid != tid || (p->type != REC_CALL && p->type != REC_PROC_EXIT))
+			continue;
+		/* After a call's exit; before a death's exit line. */
+		at = p->type == REC_CALL ? p->exit_ns + 1 : p->exit_ns - 1;
+		if (p->exit_ns >= ts && (!best || at < best))
+			best = at;
+	}
+	return best;
+}
+
+/*
+ * A signal the kernel dropped as ignored is shown by strace when its
+ * thread next returns to user space, after the call it was in or made
+ * next: move it there, and print nothing after it until that is known (for
+ * a thread that makes no call, a moment at most).  Returns the horizon.
+ */
+static uint64_t place_ignored_signals(struct consumer *c, uint64_t horizon, uint64_t now_ns)
+{
+	struct queue *q = &c->queue;
+
+	for (size_t i = 0; i < q->count; i++) {
+		struct pending *sig = &q->items[i];
+		const struct rec_signal *rec = queue_record(q, sig);
+		uint64_t at;
+
+		if (sig->type != REC_SIGNAL || sig->done || sig->placed ||
+		    !(rec->flags & SIGNAL_IGNORED))
+			continue;
+		at = next_return(q, sig->tid, sig->enter_ns);
+		if (at) {
+			sig->enter_ns = sig->exit_ns = at;
+			sig->placed = true;
+		} else if (sig->enter_ns + BLOCKED_NS > now_ns && sig->enter_ns <= horizon) {
+			horizon = sig->enter_ns - 1;
+		} else {
+			sig->placed = true;
+		}
+	}
+	return horizon;
+}
+
+/* A blocked call's head, with its inputs read from the process now. */
+static void queue_inflight(struct consumer *c, const struct inflight_call *f)
+{
+	static union {
+		struct rec_call rec;
+		uint8_t bytes[sizeof(struct rec_call) + 2 * REC_PATH_MAX];
+	} buf;
+	struct rec_call *rec = &buf.rec;
+	struct decoded_call call;
+	size_t size;
+
+	memset(rec, 0, sizeof(*rec));
+	rec->hdr.type = REC_CALL;
+	rec->hdr.size = sizeof(*rec);
+	rec->tid = f->tid;
+	rec->nr = f->nr;
+	rec->enter_ns = rec->exit_ns = f->enter_ns;
+	memcpy(rec->args, f->args, sizeof(rec->args));
+	for (int i = 0; i < REC_SLOTS; i++)
+		rec->blob[i].off = REC_BLOB_NONE;
+	if (decode_call(rec, sizeof(*rec), &call))
+		return;
+	size = sizeof(*rec) + peek_head_args((pid_t)f->tid, rec, format_strace_split(&call),
+					     sizeof(buf) - sizeof(*rec), c->print.max_strlen);
+	rec->hdr.size = (uint32_t)size;
+	if (queue_has_room(&c->queue, size))
+		queue_push(&c->queue, rec, size, PENDING_INFLIGHT, f->tid, f->enter_ns,
+			   f->enter_ns);
+}
+
+void consumer_tick(struct consumer *c, uint64_t now_ns, const struct inflight_call *inflight,
+		   size_t ninflight)
+{
+	uint64_t horizon = now_ns > MARGIN_NS ? now_ns - MARGIN_NS : 0;
+
+	for (size_t i = 0; i < ninflight; i++) {
+		const struct inflight_call *f = &inflight[i];
+		struct task *t = task_find(c, f->tid);
+
+		if ((t && t->head_printed && t->head_enter_ns == f->enter_ns) ||
+		    f->enter_ns > horizon)
+			continue;
+		if (f->enter_ns + BLOCKED_NS <= now_ns)
+			queue_inflight(c, f);
+		else
+			/* A short call: wait for its record, which has its memory. */
+			horizon = f->enter_ns - 1;
+	}
+	horizon = place_ignored_signals(c, horizon, now_ns);
+	print_until(c, horizon);
+	/* A call still open at the end of the turn is blocked: show its head. */
+	write_pending_head(c);
+}
+
+bool consumer_flush(struct consumer *c)
+{
+	bool ok = out_flush(&c->out);
+
+	for (size_t i = 0; c->separate_base && i < c->tasks_capacity; i++)
+		if (c->tasks[i].tid && c->tasks[i].out)
+			ok &= out_flush(&c->tasks[i].out->buf);
+	return ok;
+}
+
+void consumer_detach_all(struct consumer *c)
+{
+	static const char detached[] = " <detached ...>\n";
+
+	print_until(c, UINT64_MAX);
+	write_pending_head(c);
+	for (size_t i = 0; i < c->tasks_capacity; i++)
+		finish_open_line(c, &c->tasks[i], detached, sizeof(detached) - 1);
+	consumer_flush(c);
+	for (size_t i = 0; i < c->tasks_capacity; i++)
+		if (c->tasks[i].tid && !(c->opts->expr.quiet & QUIET_ATTACH))
+			fprintf(stderr, "bstrace: Process %u detached\n", c->tasks[i].tid);
+}
+
+/* --perf's summary; frees the format's state. */
+static void finish_other_format(struct consumer *c)
+{
+	if (c->perf_summary) {
+		summary_perf_print(c->perf_summary, &c->out);
+		if (summary_perf_dropped(c->perf_summary))
+			fprintf(stderr, "bstrace: %llu calls left out of the summary (too many threads)\n",
+				(unsigned long long)summary_perf_dropped(c->perf_summary));
+		summary_perf_free(c->perf_summary);
+		c->perf_summary = NULL;
+	}
+	free(c->perf);
+	c->perf = NULL;
+}
+
+void consumer_finish(struct consumer *c)
+{
+	place_ignored_signals(c, UINT64_MAX, 0);
+	print_until(c, UINT64_MAX);
+	write_pending_head(c);
+	end_open_line(c);
+	/* Leaders whose threads were not traced to the end. */
+	for (size_t i = 0; i < c->tasks_capacity; i++) {
+		struct task *t = &c->tasks[i];
+
+		if (t->tid && t->leader_exit_pending) {
+			print_exit_line(c, t, 0, 0);
+			i--;	/* the table shifted into this slot */
+		}
+	}
+	finish_other_format(c);
+	consumer_flush(c);
+}
+
+void consumer_free(struct consumer *c)
+{
+	for (size_t i = 0; c->tasks && i < c->tasks_capacity; i++)
+		close_output(c->tasks[i].out);
+	free(c->tasks);
+	free(c->head);
+	c->tasks = NULL;
+	c->head = NULL;
+	queue_free(&c->queue);
 }

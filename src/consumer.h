@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The ring buffer's reader: one handler per record type, all writing to
- * one buffered output.
+ * The ring buffer's reader: records are queued (interleave.h), then
+ * printed in time order as strace would have printed them, with the pid
+ * prefixes, <unfinished ...> / <... resumed> halves, time columns, process
+ * events, and one output per process with -ff.
  */
 #ifndef BSTRACE_CONSUMER_H
 #define BSTRACE_CONSUMER_H
@@ -12,21 +14,47 @@
 #include <sys/types.h>
 
 #include "format.h"
+#include "interleave.h"
 #include "options.h"
 #include "outbuf.h"
 #include "printers.h"
 #include "summary_perf.h"
+#include "timestamps.h"
 
 struct stack_report;
+struct task;
+struct output;
+
+/* What precedes each line: nothing, "[pid  1234] ", or "1234  " (strace's -o -f). */
+enum pid_prefix { PREFIX_WHEN_MANY, PREFIX_ALWAYS, PREFIX_NEVER };
+
+/* A call in flight, from the kernel's inflight map. */
+struct inflight_call {
+	uint32_t tid;
+	int32_t nr;
+	uint64_t enter_ns;
+	uint64_t args[REC_ARGS];
+};
 
 struct consumer {
-	struct outbuf out;
+	struct outbuf out;		/* the trace (-o FILE, or stderr) */
 	struct linebuf line;
 	struct print_opts print;
-	bool follow_forks;
 	bool summary_only;		/* -c: the table is the whole output */
-	pid_t leader;			/* the first traced process */
-	unsigned int processes;		/* traced processes alive */
+	const struct options *opts;
+	struct time_state time;
+	struct queue queue;
+	enum pid_prefix prefix;
+	bool trace_on_stderr;		/* attach messages go into the trace's stream */
+	const char *separate_base;	/* -ff: FILE of FILE.PID */
+	struct task *tasks;		/* by tid, open addressing */
+	size_t tasks_capacity;
+	unsigned int nprocs;		/* traced threads alive, as strace counts them */
+	uint32_t open_tid;		/* whose line ends in a head; 0: none */
+	struct outbuf *open_out;	/* where that line goes */
+	struct linebuf *head;		/* that head, while it is held back */
+	bool head_pending;		/* head not yet written */
+	bool head_more;			/* arguments follow it: ", " when written */
 	uint64_t lost;			/* records the kernel could not send */
 	uint64_t malformed;		/* records that failed validation */
 	struct stack_report *stacks;	/* -k, --folded, --flamegraph; or NULL */
@@ -40,16 +68,33 @@ struct consumer {
 	uint64_t printed;		/* calls printed so far */
 };
 
-void consumer_init(struct consumer *c, int fd, const struct print_opts *print,
-		   bool follow_forks, pid_t leader);
+/*
+ * false (after a message) when memory or an output file is missing.  leader
+ * is the command's pid (-y reads its fds), or 0.
+ */
+bool consumer_init(struct consumer *c, int fd, const struct options *opts, pid_t leader);
 /*
  * The output format and its state, allocated once before tracing starts:
  * false with a message on stderr.
  */
 bool consumer_set_format(struct consumer *c, const struct options *opts);
-/* After the last record: --perf's summary; frees the format's state. */
-void consumer_finish(struct consumer *c);
-/* The libbpf ring_buffer callback. */
+/* A thread traced from the start (the command, an attached pid). */
+void consumer_add_task(struct consumer *c, uint32_t tid);
+/* The libbpf ring_buffer callback: queue the record. */
 int consumer_handle(void *ctx, void *data, size_t size);
+/*
+ * Print everything that happened before now_ns minus a margin, given the
+ * calls still in flight; a call in flight for longer than a moment shows
+ * its head, as strace's does while it blocks.
+ */
+void consumer_tick(struct consumer *c, uint64_t now_ns, const struct inflight_call *inflight,
+		   size_t ninflight);
+/* Say "Process N detached" for each thread still traced (strace's detach). */
+void consumer_detach_all(struct consumer *c);
+/* Print all that is queued and close the outputs. */
+void consumer_finish(struct consumer *c);
+/* Write buffered output; false if a write failed. */
+bool consumer_flush(struct consumer *c);
+void consumer_free(struct consumer *c);
 
 #endif

@@ -10,6 +10,21 @@
 /* strace 6.1 lines: "name(args) = ret", the " = " at column 40. */
 void format_strace_call(struct linebuf *lb, const struct decoded_call *call,
 			const struct print_opts *opts);
+/*
+ * A call in two halves, as strace prints one that another thread's line
+ * interrupts: the head is the name and the arguments known at entry (up
+ * to split, from format_strace_split; true if it printed any, with no
+ * separator after them), the tail the rest (after_args: a ", " goes before
+ * its first), the return value at column (lb holds the end of a line of
+ * which written characters were already output), without the newline.  A
+ * resumed tail starts "<... name resumed>".
+ */
+int format_strace_split(const struct decoded_call *call);
+bool format_strace_head(struct linebuf *lb, const struct decoded_call *call, int split,
+			const struct print_opts *opts);
+void format_strace_tail(struct linebuf *lb, const struct decoded_call *call, int split,
+			bool resumed, bool after_args, size_t written, int column,
+			const struct print_opts *opts);
 /* "+++ exited with N +++" or "+++ killed by SIGX (core dumped) +++". */
 void format_strace_exit(struct linebuf *lb, unsigned int wait_status);
 

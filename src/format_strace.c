@@ -20,39 +20,108 @@ static void print_name(struct linebuf *lb, const struct decoded_call *call)
 		line_puts(lb, "x0");
 }
 
-void format_strace_call(struct linebuf *lb, const struct decoded_call *call,
+/* Whether strace prints an argument of this kind only when the call returns. */
+static bool kind_prints_at_exit(enum arg_kind kind)
+{
+	switch (kind) {
+#define KIND_BOTH_WAYS 0x100
+#define KIND(word, ENUM, cap, when, limit, param) \
+	case KIND_##ENUM: return ((when) & (CAP_ON_SUCCESS | KIND_BOTH_WAYS)) != 0;
+#include "kinds.def"
+#undef KIND
+#undef KIND_BOTH_WAYS
+	default:
+		return false;
+	}
+}
+
+int format_strace_split(const struct decoded_call *call)
+{
+	if (!call->desc)
+		return call->nargs;
+	for (int i = 0; i < call->nargs; i++)
+		if (kind_prints_at_exit(call->desc->args[i].kind))
+			return i;
+	return call->nargs;
+}
+
+/*
+ * Arguments first..last-1, comma-separated (and after one, when after
+ * says arguments were printed before); whether any was printed.
+ */
+static bool print_args(struct linebuf *lb, const struct decoded_call *call, int first, int last,
+		       bool after, const struct print_opts *opts)
+{
+	bool any = after;
+
+	for (int i = first; i < last; i++) {
+		size_t mark = lb->len;
+
+		if (any)
+			line_write(lb, ", ", 2);
+		if (print_arg(lb, call, i, opts))
+			any = true;
+		else
+			lb->len = mark;
+	}
+	return any;
+}
+
+/* The options for this call: -e raw=/abbrev=/verbose= select per syscall. */
+static void call_opts(struct print_opts *opts, const struct print_opts *all_opts,
+		      const struct decoded_call *call)
+{
+	print_opts_for_call(opts, all_opts, call->rec->nr);
+	opts->call = call;
+}
+
+bool format_strace_head(struct linebuf *lb, const struct decoded_call *call, int split,
 			const struct print_opts *all_opts)
 {
 	struct print_opts opts_storage;
 	const struct print_opts *opts = &opts_storage;
-	bool first = true;
 
-	print_opts_for_call(&opts_storage, all_opts, call->rec->nr);
-	opts_storage.call = call;
+	call_opts(&opts_storage, all_opts, call);
 	/* -n: strace's "[ 257] " before the name. */
 	if (opts->syscall_numbers)
 		line_printf(lb, "[%4d] ", call->rec->nr);
 	print_name(lb, call);
 	line_putc(lb, '(');
-	for (int i = 0; i < call->nargs; i++) {
-		size_t mark = lb->len;
+	return print_args(lb, call, 0, split, false, opts);
+}
 
-		if (!first)
-			line_write(lb, ", ", 2);
-		if (print_arg(lb, call, i, opts))
-			first = false;
-		else
-			lb->len = mark;
+void format_strace_tail(struct linebuf *lb, const struct decoded_call *call, int split,
+			bool resumed, bool after_args, size_t written, int column,
+			const struct print_opts *all_opts)
+{
+	struct print_opts opts_storage;
+	const struct print_opts *opts = &opts_storage;
+
+	call_opts(&opts_storage, all_opts, call);
+	if (resumed) {
+		line_puts(lb, "<... ");
+		print_name(lb, call);
+		line_puts(lb, " resumed>");
 	}
+	print_args(lb, call, split, call->nargs, after_args && !resumed, opts);
 	line_putc(lb, ')');
 	/* -y: what the call did to the process's fds shows from its return on. */
 	if (opts->decode_fds)
 		fdtrack_update(call);
-	if (lb->len < RETURN_COLUMN)
-		line_pad_to(lb, RETURN_COLUMN);
+	if (written + lb->len < (size_t)column)
+		line_pad_to(lb, (size_t)column - written);
 	else
 		line_putc(lb, ' ');
 	print_return(lb, call, opts);
+}
+
+void format_strace_call(struct linebuf *lb, const struct decoded_call *call,
+			const struct print_opts *opts)
+{
+	int split = format_strace_split(call);
+	bool any = format_strace_head(lb, call, split, opts);
+
+	format_strace_tail(lb, call, split, false, any, 0, RETURN_COLUMN, opts);
 	line_putc(lb, '\n');
 }
 

@@ -11,7 +11,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <grp.h>
+#include <pwd.h>
+
 #include "launch.h"
+#include "options.h"
 
 /* strace resolves the program itself, so a typo is its error, not exec's. */
 static bool find_program(const char *name, char *out, size_t size)
@@ -37,11 +41,62 @@ static bool find_program(const char *name, char *out, size_t size)
 	return false;
 }
 
-bool launch_prepare(struct launched *child, char **argv)
+/* -u USER: a name, or UID:GID. */
+static bool find_user(struct launched *child, const char *user)
 {
+	struct passwd *pw = getpwnam(user);
+	unsigned int uid, gid;
+	char end;
+
+	child->user = user;
+	if (pw) {
+		child->uid = pw->pw_uid;
+		child->gid = pw->pw_gid;
+	} else if (sscanf(user, "%u:%u%c", &uid, &gid, &end) == 2) {
+		child->uid = uid;
+		child->gid = gid;
+		child->user = NULL;
+	} else {
+		fprintf(stderr, "bstrace: Cannot find user '%s'\n", user);
+		return false;
+	}
+	child->as_user = true;
+	return true;
+}
+
+/* -E VAR=VAL sets, -E VAR unsets. */
+static void apply_env(const struct options *opts)
+{
+	for (int i = 0; i < opts->nenv_changes; i++) {
+		const char *change = opts->env_changes[i];
+
+		if (strchr(change, '='))
+			putenv((char *)change);
+		else
+			unsetenv(change);
+	}
+}
+
+static bool become_user(const struct launched *child)
+{
+	if (!child->as_user)
+		return true;
+	if ((child->user ? initgroups(child->user, child->gid) : setgroups(0, NULL)) < 0 ||
+	    setgid(child->gid) < 0 || setuid(child->uid) < 0) {
+		fprintf(stderr, "bstrace: cannot run as user %u: %s\n", child->uid, strerror(errno));
+		return false;
+	}
+	return true;
+}
+
+bool launch_prepare(struct launched *child, const struct options *opts)
+{
+	char **argv = opts->command;
 	int fds[2];
 	char go;
 
+	if (opts->user && !find_user(child, opts->user))
+		return false;
 	if (!find_program(argv[0], child->path, sizeof(child->path))) {
 		fprintf(stderr, "bstrace: Can't stat '%s': %s\n", argv[0], strerror(errno));
 		return false;
@@ -62,6 +117,9 @@ bool launch_prepare(struct launched *child, char **argv)
 		/* Wait for the tracer; EOF without a byte means it gave up. */
 		if (read(fds[0], &go, 1) != 1)
 			_exit(127);
+		apply_env(opts);
+		if (!become_user(child))
+			_exit(126);
 		execv(child->path, argv);
 		fprintf(stderr, "bstrace: exec %s: %s\n", child->path, strerror(errno));
 		_exit(errno == ENOENT ? 127 : 126);

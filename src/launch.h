@@ -10,14 +10,23 @@
 #include <stdbool.h>
 #include <sys/types.h>
 
+struct options;
+
 struct launched {
 	pid_t pid;
 	int go_fd;		/* write end of the pipe the child waits on */
 	char path[4096];	/* the program, found on PATH */
+	bool as_user;		/* -u: run with these ids */
+	uid_t uid;
+	gid_t gid;
+	const char *user;
 };
 
-/* Find the program and fork; false with a one-line message on failure. */
-bool launch_prepare(struct launched *child, char **argv);
+/*
+ * Find the program (and -u's user) and fork; the child applies -E and -u
+ * and waits.  false with a one-line message on failure.
+ */
+bool launch_prepare(struct launched *child, const struct options *opts);
 /* Let the child exec. */
 bool launch_go(struct launched *child);
 /* Kill a child that will never be let go (setup failed). */

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#define _GNU_SOURCE
 /*
  * bstrace: strace's interface and output, with the tracing done by BPF
  * programs in the kernel instead of ptrace stops.
@@ -9,9 +10,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "attach.h"
 #include "consumer.h"
 #include "flamegraph.h"
 #include "launch.h"
@@ -22,44 +27,141 @@
 
 /* How long the reader sleeps when no wakeup comes: records wait at most this. */
 #define POLL_INTERVAL_MS 50
+/* Calls in flight looked at per turn (blocked ones show their first half). */
+#define INFLIGHT_MAX 4096
+#define CGROUP2_SUPER_MAGIC 0x63677270
+#define CGROUP2_MOUNT "/sys/fs/cgroup/unified"
 
 static struct consumer consumer;
 static struct summary_report summary;
+static struct inflight_call inflight[INFLIGHT_MAX];
 
-static int open_output(const struct options *opts)
+struct run {
+	struct launched child;
+	pid_t pipe_pid;		/* -o |CMD */
+	bool child_done;
+	int child_status;
+};
+
+/* -o |CMD: the trace goes to a shell command's standard input. */
+static int open_pipe(const char *command, pid_t *pid)
 {
-	int fd;
+	int fds[2];
 
-	if (!opts->output_path)
+	if (pipe2(fds, O_CLOEXEC) < 0) {
+		fprintf(stderr, "bstrace: pipe: %s\n", strerror(errno));
+		return -1;
+	}
+	*pid = fork();
+	if (*pid < 0) {
+		fprintf(stderr, "bstrace: fork: %s\n", strerror(errno));
+		return -1;
+	}
+	if (*pid == 0) {
+		dup2(fds[0], STDIN_FILENO);
+		execl("/bin/sh", "sh", "-c", command, (char *)NULL);
+		_exit(127);
+	}
+	close(fds[0]);
+	return fds[1];
+}
+
+static int open_output(const struct options *opts, pid_t *pipe_pid)
+{
+	int fd, mode = opts->append ? O_APPEND : O_TRUNC;
+
+	if (!opts->output_path || opts->output_separately)
 		return STDERR_FILENO;
+	if (opts->output_path[0] == '|')
+		return open_pipe(opts->output_path + 1, pipe_pid);
 	/* Never follow a link planted where the output goes. */
-	fd = open(opts->output_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+	fd = open(opts->output_path, O_WRONLY | O_CREAT | mode | O_CLOEXEC | O_NOFOLLOW, 0644);
 	if (fd < 0)
 		fprintf(stderr, "bstrace: Can't fopen '%s': %s\n", opts->output_path, strerror(errno));
 	return fd;
 }
 
-/* Trace until the command exits; its wait status, or -1 if tracing broke. */
-static int trace_command(struct tracer *t, struct launched *child)
+/* --cgroup PATH: a cgroup v2 directory, absolute or under the v2 mount. */
+static bool resolve_cgroup(struct options *opts)
 {
-	int status = 0;
+	char path[4096];
+	struct statfs fs;
+	struct stat st;
 
+	if (!opts->cgroup_path)
+		return true;
+	snprintf(path, sizeof(path), "%s", opts->cgroup_path);
+	if (stat(path, &st) && opts->cgroup_path[0] != '/')
+		snprintf(path, sizeof(path), CGROUP2_MOUNT "/%s", opts->cgroup_path);
+	if (stat(path, &st) || statfs(path, &fs)) {
+		fprintf(stderr, "bstrace: --cgroup: '%s': %s\n", opts->cgroup_path, strerror(errno));
+		return false;
+	}
+	if (fs.f_type != CGROUP2_SUPER_MAGIC || !S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "bstrace: --cgroup: '%s' is not a cgroup v2 directory\n",
+			opts->cgroup_path);
+		return false;
+	}
+	/* A cgroup v2 directory's inode number is the id the kernel reports. */
+	opts->cgroup_id = st.st_ino;
+	return true;
+}
+
+static uint64_t monotonic_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+}
+
+/* Print what is due: the in-flight calls are read before the ring is drained. */
+static void print_due(struct tracer *t)
+{
+	uint64_t now = monotonic_ns();
+	size_t n = tracer_read_inflight(t, inflight, INFLIGHT_MAX);
+
+	tracer_drain(t);
+	consumer_tick(&consumer, now, inflight, n);
+	consumer_flush(&consumer);
+}
+
+static void reap_child(struct run *run)
+{
+	int status;
+
+	if (run->child.pid <= 0 || run->child_done)
+		return;
+	if (waitpid(run->child.pid, &status, WNOHANG) == run->child.pid) {
+		run->child_done = true;
+		run->child_status = status;
+	}
+}
+
+static bool finished(struct tracer *t, const struct options *opts, const struct run *run)
+{
+	if (opts->comm || opts->cgroup_path)
+		return false;
+	if (run->child.pid > 0 && !run->child_done)
+		return false;
+	return !tracer_tasks_left(t);
+}
+
+/* Trace until every traced process is gone; the signal that stopped us, or 0, or -1. */
+static int trace_loop(struct tracer *t, const struct options *opts, struct run *run)
+{
 	for (;;) {
 		int sig = tracer_poll(t, summary_report_timeout_ms(&summary, POLL_INTERVAL_MS));
 
 		if (sig < 0)
 			return -1;
+		print_due(t);
 		summary_report_tick(&summary, t, &consumer.out);
-		if (sig == SIGCHLD || sig == 0) {
-			pid_t done = waitpid(child->pid, &status, WNOHANG);
-
-			if (done == child->pid)
-				return status;
-			continue;
-		}
-		/* SIGINT, SIGTERM...: stop tracing, leave the command running. */
-		fprintf(stderr, "bstrace: interrupted by %s, detaching\n", strsignal(sig));
-		return -1;
+		reap_child(run);
+		if (sig != 0 && sig != SIGCHLD && sig != SIGPIPE)
+			return sig;
+		if (finished(t, opts, run))
+			return 0;
 	}
 }
 
@@ -75,7 +177,8 @@ static bool report_stacks(const struct options *opts)
 		folded_write(&consumer.stacks->folded, &consumer.out);
 	if (!opts->flamegraph_path)
 		return true;
-	snprintf(title, sizeof(title), "Syscall time of %s", opts->command[0]);
+	snprintf(title, sizeof(title), "Syscall time of %s",
+		 opts->command ? opts->command[0] : "the traced processes");
 	return flamegraph_write(&consumer.stacks->folded, opts->flamegraph_path, title);
 }
 
@@ -83,7 +186,6 @@ static void report_end(struct tracer *t)
 {
 	uint64_t lost = tracer_lost(t);
 
-	out_flush(&consumer.out);
 	if (lost)
 		fprintf(stderr, "bstrace: %llu records lost (try a larger --buffer-size)\n",
 			(unsigned long long)lost);
@@ -95,12 +197,87 @@ static void report_end(struct tracer *t)
 			strerror(consumer.out.error));
 }
 
+/*
+ * Interrupted: leave the attached processes alone (nothing was done to
+ * them), and pass the signal on to the command we started, as strace does.
+ */
+static void detach(struct run *run, int sig)
+{
+	consumer_detach_all(&consumer);
+	if (run->child.pid > 0 && !run->child_done) {
+		kill(run->child.pid, sig);
+		for (int i = 0; i < 20 && !run->child_done; i++) {
+			usleep(10000);
+			reap_child(run);
+		}
+	}
+}
+
+/*
+ * The signals that stop tracing are taken on a signalfd: block them from
+ * now on, so one that comes while the BPF programs load is not lost, and
+ * undo the SIG_IGN a shell gives background commands, which would discard
+ * them.  The command, forked before, keeps its own dispositions.
+ */
+static void hold_stop_signals(void)
+{
+	static const int stops[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+	sigset_t set;
+
+	sigemptyset(&set);
+	for (size_t i = 0; i < sizeof(stops) / sizeof(stops[0]); i++) {
+		signal(stops[i], SIG_DFL);
+		sigaddset(&set, stops[i]);
+	}
+	sigprocmask(SIG_BLOCK, &set, NULL);
+}
+
+static int start(struct options *opts, struct tracer *tracer, struct run *run, int out_fd)
+{
+	if (!resolve_cgroup(opts))
+		return -1;
+	/* Fork before the signal mask changes: the command must not inherit it. */
+	if (opts->command && !launch_prepare(&run->child, opts))
+		return -1;
+	hold_stop_signals();
+	if (!consumer_init(&consumer, out_fd, opts, opts->command ? run->child.pid : 0))
+		return -1;
+	if (opts->stack_size) {
+		consumer.stacks = stack_report_new(opts->stack_traces, opts->folded || opts->flamegraph_path);
+		consumer.hide_calls = opts->folded;
+		if (!consumer.stacks)
+			return -1;
+	}
+	if (!consumer_set_format(&consumer, opts))
+		return -1;
+	if (tracer_start(tracer, opts, consumer_handle, &consumer) ||
+	    summary_report_init(&summary, &opts->summary, tracer))
+		return -1;
+	if (opts->nattach && !attach_processes(tracer, &consumer, opts) && !opts->command)
+		return -1;
+	if (!opts->command)
+		return 0;
+	consumer_add_task(&consumer, (uint32_t)run->child.pid);
+	if (tracer_watch_task(tracer, run->child.pid, TASK_TRACED | TASK_WAIT_EXEC) ||
+	    !launch_go(&run->child))
+		return -1;
+	return 0;
+}
+
+static void close_pipe(struct run *run, int out_fd)
+{
+	if (run->pipe_pid <= 0)
+		return;
+	close(out_fd);
+	waitpid(run->pipe_pid, NULL, 0);
+}
+
 int main(int argc, char **argv)
 {
 	struct options opts;
-	struct tracer tracer;
-	struct launched child = { .pid = -1, .go_fd = -1 };
-	int out_fd, status;
+	struct tracer tracer = { 0 };
+	struct run run = { .child = { .pid = -1, .go_fd = -1 }, .pipe_pid = -1 };
+	int out_fd, sig;
 
 	switch (options_parse(&opts, argc, argv)) {
 	case PARSE_EXIT_OK:
@@ -110,46 +287,34 @@ int main(int argc, char **argv)
 	case PARSE_RUN:
 		break;
 	}
-	out_fd = open_output(&opts);
+	out_fd = open_output(&opts, &run.pipe_pid);
 	if (out_fd < 0)
 		return 1;
-	/* Fork before the signal mask changes: the command must not inherit it. */
-	if (!launch_prepare(&child, opts.command))
-		return 1;
-	consumer_init(&consumer, out_fd, &opts.print, opts.follow_forks, child.pid);
-	consumer.summary_only = opts.summary.mode == SUMMARY_ONLY;
-	if (opts.stack_size) {
-		consumer.stacks = stack_report_new(opts.stack_traces, opts.folded || opts.flamegraph_path);
-		consumer.hide_calls = opts.folded;
-		if (!consumer.stacks) {
-			launch_abort(&child);
-			return 1;
-		}
-	}
-	if (!consumer_set_format(&consumer, &opts)) {
-		launch_abort(&child);
-		return 1;
-	}
-	if (tracer_start(&tracer, &opts, consumer_handle, &consumer) ||
-	    summary_report_init(&summary, &opts.summary, &tracer) ||
-	    tracer_watch_task(&tracer, child.pid, TASK_TRACED | TASK_WAIT_EXEC) ||
-	    !launch_go(&child)) {
-		launch_abort(&child);
+	if (start(&opts, &tracer, &run, out_fd)) {
+		launch_abort(&run.child);
 		tracer_stop(&tracer);
+		consumer_free(&consumer);
 		return 1;
 	}
-	status = trace_command(&tracer, &child);
-	tracer_drain(&tracer);
+	sig = trace_loop(&tracer, &opts, &run);
+	print_due(&tracer);
+	if (sig > 0)
+		detach(&run, sig);
 	consumer_finish(&consumer);
 	/* Interrupted or not, the summary of what was traced is printed. */
 	summary_report_final(&summary, &tracer, &consumer.out);
 	summary_report_free(&summary);
 	if (!report_stacks(&opts))
-		status = -1;
+		sig = -1;
+	consumer_flush(&consumer);
 	report_end(&tracer);
 	tracer_stop(&tracer);
 	stack_report_free(consumer.stacks);
-	if (status < 0)
+	consumer_free(&consumer);
+	close_pipe(&run, out_fd);
+	if (sig < 0)
 		return 1;
-	exit_like(status);
+	if (run.child_done)
+		exit_like(run.child_status);
+	return sig > 0 ? 128 + sig : 0;
 }

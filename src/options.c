@@ -34,16 +34,42 @@ static bool error(const char *fmt, const char *arg)
 static void print_help(void)
 {
 	fputs(
-"Usage: bstrace [-dfknvxyV] [-X FORMAT] [-e EXPR] [-o FILE] [-s STRSIZE] PROG [ARGS]\n"
+"Usage: bstrace [-ACdfhknqrtTvVxyzZ] [-a COLUMN] [-X FORMAT] [-e EXPR]...\n"
+"               [-E VAR=VAL]... [-o FILE] [-p PID]... [-s STRSIZE] [-u USER]\n"
+"               { -p PID | --comm NAME | --cgroup PATH | PROG [ARGS] }\n"
 "   or: bstrace -c[dfw] [-e EXPR] [-O OVERHEAD] [-S SORTBY] [-U COLUMNS] PROG [ARGS]\n"
 "\n"
 "Trace the system calls of PROG as strace does, with eBPF instead of ptrace.\n"
 "\n"
 "Output format:\n"
+"  -a COLUMN, --columns=COLUMN\n"
+"                 alignment COLUMN for printing syscall results (default 40)\n"
+"  -A, --output-append-mode\n"
+"                 open the file provided in the -o option in append mode\n"
 "  -o FILE, --output=FILE\n"
 "                 send trace output to FILE instead of stderr\n"
+"  -o |CMD        pipe the trace output to the shell command CMD\n"
+"  -ff, --output-separately\n"
+"                 with -o FILE, write each process's trace to FILE.PID\n"
+"  -q, --quiet=attach,personality\n"
+"                 suppress messages about attaching and detaching\n"
+"  -qq, --quiet=attach,personality,exit\n"
+"                 suppress messages about process exit status as well\n"
+"  -qqq           suppress all suppressible messages\n"
+"  -r, --relative-timestamps[=PRECISION]\n"
+"                 print relative timestamp (s, ms, us, ns; default us)\n"
 "  -s STRSIZE, --string-limit=STRSIZE\n"
 "                 limit length of print strings to STRSIZE chars (default 32)\n"
+"  -t, --absolute-timestamps\n"
+"                 print absolute timestamp\n"
+"  -tt, --absolute-timestamps=precision:us\n"
+"                 print absolute timestamp with usecs\n"
+"  -ttt, --absolute-timestamps=format:unix,precision:us\n"
+"                 print absolute UNIX time with usecs\n"
+"  --absolute-timestamps=[[format:]FORMAT][,[precision:]PRECISION]\n"
+"                 FORMAT: none, time, unix; PRECISION: s, ms, us, ns\n"
+"  -T, --syscall-times[=PRECISION]\n"
+"                 print time spent in each syscall (s, ms, us, ns; default us)\n"
 "  -v, --no-abbrev\n"
 "                 print unabbreviated argv, stat, environment\n"
 "  -x             print non-ascii strings in hex\n"
@@ -70,9 +96,24 @@ static void print_help(void)
 "                 user stack copied per call for the above (default 8K, max\n"
 "                 16088; K suffix)\n"
 "\n"
-"Filtering:\n"
-"  -e trace=[!]{NAME[,NAME]...|all|none}, --trace=...\n"
-"                 trace only the named syscalls (selected in the kernel)\n"
+"Filtering (done in the kernel: what is left out is never copied):\n"
+"  -e trace=[!][?]{{SYSCALL|/REGEX|%CLASS}[,...]|all|none}, --trace=SET\n"
+"                 trace only the specified set of system calls; classes:\n"
+"                 %file %desc %process %network %net %signal %ipc %memory\n"
+"                 %creds %clock %pure %stat %lstat %fstat %%stat %statfs\n"
+"                 %fstatfs %%statfs\n"
+"  -e signal=SET, --signal=SET\n"
+"                 trace only the specified set of signals (default all)\n"
+"  -e status=SET, --status=SET\n"
+"                 print only system calls with the return statuses in SET:\n"
+"                 successful, failed, unfinished, unavailable, detached\n"
+"  -e quiet=SET, --quiet=SET\n"
+"                 suppress messages: attach, exit, path-resolution,\n"
+"                 personality, thread-execve\n"
+"  -z, --successful-only\n"
+"                 print only syscalls that returned without an error code\n"
+"  -Z, --failed-only\n"
+"                 print only syscalls that returned with an error code\n"
 "\n"
 "Statistics (counted in the kernel):\n"
 "  -c, --summary-only\n"
@@ -103,12 +144,24 @@ static void print_help(void)
 "\n"
 "Tracing:\n"
 "  -f, --follow-forks\n"
-"                 follow forks and threads\n"
+"                 follow forks, vforks, clones and threads\n"
+"  -p PID, --attach=PID\n"
+"                 trace process PID (a list is comma or space separated);\n"
+"                 may be repeated, and combined with PROG\n"
+"  --cgroup=PATH  trace every process of the cgroup v2 directory PATH\n"
+"  --comm=NAME    trace every process whose command name is NAME\n"
 "  --buffer-size=BYTES\n"
 "                 BPF ring buffer size (default 8M; K, M, G suffixes)\n"
 "\n"
 "  --json         one JSON object per call and process event (schema: man bstrace)\n"
 "  --perf ...     (first) perf trace's options and output: bstrace --perf -h\n"
+"Startup:\n"
+"  -E VAR=VAL, --env=VAR=VAL\n"
+"                 put VAR=VAL in the environment for command\n"
+"  -E VAR, --env=VAR\n"
+"                 remove VAR from the environment for command\n"
+"  -u USER, --user=USER\n"
+"                 run command as USER (name or UID:GID)\n"
 "\n"
 "Miscellaneous:\n"
 "  -d, --debug    say which kernel features are in use, show libbpf's messages\n"
@@ -160,100 +213,308 @@ static bool set_summary_mode(struct summary_opts *s, enum summary_mode mode)
 	return true;
 }
 
-static void set_all(uint64_t *set, bool on)
+/*
+ * -e raw=, abbrev=, verbose=: syscall sets in trace='s grammar, for the
+ * printers; the other qualifiers are refused for now.
+ */
+static bool parse_syscall_set(struct options *opts, const char *qualifier, const char *value)
 {
-	memset(set, on ? 0xff : 0, sizeof(uint64_t) * (SYSCALL_NR_MAX / 64));
-}
+	static const struct {
+		const char *name;
+		size_t offset;
+	} sets[] = {
+		{ "raw", offsetof(struct syscall_sets, raw) },
+		{ "abbrev", offsetof(struct syscall_sets, abbrev) },
+		{ "verbose", offsetof(struct syscall_sets, verbose) },
+	};
+	struct trace_expr parsed;
+	char err[256];
 
-bool options_parse_trace(struct options *opts, const char *expr)
-{
-	char *copy, *name, *save = NULL;
-	bool negate = false;
-
-	if (!strncmp(expr, "trace=", 6))
-		expr += 6;
-	if (*expr == '!') {
-		negate = true;
-		expr++;
-	}
-	if (!strcmp(expr, "all") || !strcmp(expr, "none")) {
-		set_all(opts->selected, (expr[0] == 'a') != negate);
+	for (size_t i = 0; i < sizeof(sets) / sizeof(sets[0]); i++) {
+		if (strcmp(qualifier, sets[i].name))
+			continue;
+		if (expr_parse_trace(&parsed, value, err, sizeof(err)) != EXPR_OK)
+			return error("%s", err);
+		memcpy((char *)&opts->sets + sets[i].offset, parsed.syscalls, sizeof(parsed.syscalls));
+		opts->print.sets = &opts->sets;
 		return true;
 	}
-	set_all(opts->selected, negate);
-	copy = strdup(expr);
-	if (!copy)
-		return error("%s", strerror(ENOMEM));
-	for (name = strtok_r(copy, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
-		int nr = syscall_by_name(name);
+	fprintf(stderr, "bstrace: -e %s= is not supported yet\n", qualifier);
+	return false;
+}
 
-		if (nr < 0) {
-			error("invalid system call '%s'", name);
-			free(copy);
-			return false;
-		}
-		if (negate)
-			opts->selected[nr / 64] &= ~(1ULL << (nr % 64));
-		else
-			opts->selected[nr / 64] |= 1ULL << (nr % 64);
+/* One -e argument. */
+static bool parse_expr(struct options *opts, const char *arg)
+{
+	const char *qualifier = NULL, *value = NULL;
+	char err[256];
+
+	switch (expr_parse(&opts->expr, arg, err, sizeof(err), &qualifier, &value)) {
+	case EXPR_OK:
+		return true;
+	case EXPR_ERROR:
+		return error("%s", err);
+	case EXPR_OTHER:
+		break;
 	}
-	free(copy);
+	return parse_syscall_set(opts, qualifier, value);
+}
+
+static bool parse_trace_long(struct options *opts, const char *set)
+{
+	char err[256];
+
+	if (expr_parse_trace(&opts->expr, set, err, sizeof(err)) != EXPR_OK)
+		return error("%s", err);
 	return true;
 }
 
-/*
- * -e raw=, abbrev=, verbose=: the same syscall sets as trace=, parsed by
- * options_parse_trace (which fills opts->selected) and moved into set.
- */
-static bool parse_syscall_set(struct options *opts, const char *list, uint64_t *set)
+/* -p: one pid, or strace's comma or space separated list. */
+static bool parse_attach(struct options *opts, const char *arg)
 {
-	uint64_t selected[SYSCALL_NR_MAX / 64];
-	bool ok;
+	char copy[4096];
+	char *item, *save = NULL;
 
-	memcpy(selected, opts->selected, sizeof(selected));
-	ok = options_parse_trace(opts, list);
-	if (ok)
-		memcpy(set, opts->selected, sizeof(selected));
-	memcpy(opts->selected, selected, sizeof(selected));
-	return ok;
+	snprintf(copy, sizeof(copy), "%s", arg);
+	for (item = strtok_r(copy, ", \t", &save); item; item = strtok_r(NULL, ", \t", &save)) {
+		unsigned long pid;
+
+		if (!parse_uint(item, 0x7fffffff, &pid) || pid == 0)
+			return error("Invalid process id: '%s'", item);
+		if (opts->nattach == MAX_ATTACH)
+			return error("too many -p processes (at most %s)", "256");
+		opts->attach[opts->nattach++] = (pid_t)pid;
+	}
+	return true;
 }
+
+static bool add_string(const char **list, int *count, int max, const char *value,
+		       const char *what)
+{
+	if (*count == max)
+		return error("too many %s options", what);
+	list[(*count)++] = value;
+	return true;
+}
+
+/* -z and -Z are status=successful and status=failed; strace warns when both. */
+static void set_status_only(struct options *opts, unsigned int status, int *given)
+{
+	if ((*given)++ == 1)
+		fprintf(stderr, "bstrace: Only the last of -z/--successful-only/-Z/--failed-only "
+			"options will take effect. See status qualifier for more complex filters.\n");
+	opts->expr.status = status;
+}
+
+static bool bad_argument(const char *option, const char *arg)
+{
+	fprintf(stderr, "bstrace: invalid %s argument: '%s'\n", option, arg);
+	usage_hint();
+	return false;
+}
+
+/* What strace checks once every option is read. */
+static bool check_combinations(struct options *opts, int argc, int optind_now)
+{
+	if (optind_now >= argc && !opts->nattach && !opts->comm && !opts->cgroup_path) {
+		fprintf(stderr, "bstrace: must have PROG [ARGS] or -p PID\n");
+		usage_hint();
+		return false;
+	}
+	if (!time_opts_finish(&opts->time))
+		return false;
+	if (opts->append && !opts->output_path)
+		fprintf(stderr, "bstrace: -A/--output-append-mode has no effect without -o/--output\n");
+	if (opts->output_separately && !opts->output_path)
+		opts->output_separately = false;
+	if (opts->output_path && opts->output_path[0] == '|' && opts->output_separately) {
+		fprintf(stderr, "bstrace: piping the output and -ff/--output-separately are mutually exclusive\n");
+		return false;
+	}
+	/* -q: attach messages; -qq: exit lines too; -qqq: everything. */
+	if (opts->quiet_count >= 1)
+		opts->expr.quiet |= QUIET_ATTACH | QUIET_PERSONALITY;
+	if (opts->quiet_count >= 2)
+		opts->expr.quiet |= QUIET_EXIT;
+	if (opts->quiet_count >= 3)
+		opts->expr.quiet = QUIET_ALL;
+	return true;
+}
+
+/* Options with no short form. */
+enum {
+	OPT_BUFFER_SIZE = 256,
+	OPT_OUTPUT_SEPARATELY,
+	OPT_ABSOLUTE_TIMESTAMPS,
+	OPT_RELATIVE_TIMESTAMPS,
+	OPT_SYSCALL_TIMES,
+	OPT_SUCCESSFUL_ONLY,
+	OPT_FAILED_ONLY,
+	OPT_SIGNAL,
+	OPT_STATUS,
+	OPT_QUIET,
+	OPT_CGROUP,
+	OPT_COMM,
+	OPT_TRACE,
+	OPT_MIN_DURATION,
+	OPT_HISTOGRAM,
+	OPT_PER_PROCESS,
+	OPT_INTERVAL,
+	OPT_FOLDED,
+	OPT_FLAMEGRAPH,
+	OPT_STACK_SIZE,
+	OPT_JSON,
+	OPT_PERF,
+};
+
+static const struct option long_options[] = {
+	{ "output", required_argument, NULL, 'o' },
+	{ "output-separately", no_argument, NULL, OPT_OUTPUT_SEPARATELY },
+	{ "output-append-mode", no_argument, NULL, 'A' },
+	{ "string-limit", required_argument, NULL, 's' },
+	{ "no-abbrev", no_argument, NULL, 'v' },
+	{ "follow-forks", no_argument, NULL, 'f' },
+	{ "attach", required_argument, NULL, 'p' },
+	{ "trace", required_argument, NULL, OPT_TRACE },
+	{ "trace-path", required_argument, NULL, 'P' },
+	{ "signal", required_argument, NULL, OPT_SIGNAL },
+	{ "status", required_argument, NULL, OPT_STATUS },
+	{ "quiet", required_argument, NULL, OPT_QUIET },
+	{ "successful-only", no_argument, NULL, 'z' },
+	{ "failed-only", no_argument, NULL, 'Z' },
+	{ "absolute-timestamps", optional_argument, NULL, OPT_ABSOLUTE_TIMESTAMPS },
+	{ "timestamps", optional_argument, NULL, OPT_ABSOLUTE_TIMESTAMPS },
+	{ "relative-timestamps", optional_argument, NULL, OPT_RELATIVE_TIMESTAMPS },
+	{ "syscall-times", optional_argument, NULL, OPT_SYSCALL_TIMES },
+	{ "columns", required_argument, NULL, 'a' },
+	{ "env", required_argument, NULL, 'E' },
+	{ "user", required_argument, NULL, 'u' },
+	{ "cgroup", required_argument, NULL, OPT_CGROUP },
+	{ "comm", required_argument, NULL, OPT_COMM },
+	{ "debug", no_argument, NULL, 'd' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "buffer-size", required_argument, NULL, OPT_BUFFER_SIZE },
+	{ "summary-only", no_argument, NULL, 'c' },
+	{ "summary", no_argument, NULL, 'C' },
+	{ "summary-sort-by", required_argument, NULL, 'S' },
+	{ "summary-columns", required_argument, NULL, 'U' },
+	{ "summary-wall-clock", no_argument, NULL, 'w' },
+	{ "summary-syscall-overhead", required_argument, NULL, 'O' },
+	{ "min-duration", required_argument, NULL, OPT_MIN_DURATION },
+	{ "histogram", no_argument, NULL, OPT_HISTOGRAM },
+	{ "per-process", no_argument, NULL, OPT_PER_PROCESS },
+	{ "interval", required_argument, NULL, OPT_INTERVAL },
+	{ "const-print-style", required_argument, NULL, 'X' },
+	{ "decode-fds", no_argument, NULL, 'y' },
+	{ "syscall-number", no_argument, NULL, 'n' },
+	{ "stack-traces", no_argument, NULL, 'k' },
+	{ "folded", no_argument, NULL, OPT_FOLDED },
+	{ "flamegraph", required_argument, NULL, OPT_FLAMEGRAPH },
+	{ "stack-size", required_argument, NULL, OPT_STACK_SIZE },
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "perf", no_argument, NULL, OPT_PERF },
+	{ NULL, 0, NULL, 0 },
+};
 
 void options_set_defaults(struct options *opts)
 {
 	memset(opts, 0, sizeof(*opts));
 	opts->print.max_strlen = 32;
 	opts->buffer_size = DEFAULT_BUFFER_SIZE;
-	set_all(opts->selected, true);
-	set_all(opts->sets.abbrev, true);
-	set_all(opts->sets.verbose, true);
+	opts->return_column = 40;
+	expr_init(&opts->expr);
+	memset(opts->sets.abbrev, 0xff, sizeof(opts->sets.abbrev));
+	memset(opts->sets.verbose, 0xff, sizeof(opts->sets.verbose));
+	time_opts_init(&opts->time);
 	summary_opts_init(&opts->summary);
 	opts->perf.show_comm = true;
 }
 
-static bool parse_expr(struct options *opts, const char *expr)
+/* Process control, selection and time options: false after a message. */
+static bool parse_control_option(struct options *opts, int c, const char *arg, int *status_given)
 {
-	static const struct {
-		const char *prefix;
-		size_t offset;
-	} sets[] = {
-		{ "raw=", offsetof(struct syscall_sets, raw) },
-		{ "abbrev=", offsetof(struct syscall_sets, abbrev) },
-		{ "verbose=", offsetof(struct syscall_sets, verbose) },
-	};
+	unsigned long value;
 
-	/* A bare -e NAME is -e trace=NAME. */
-	if (!strchr(expr, '=') || !strncmp(expr, "trace=", 6))
-		return options_parse_trace(opts, expr);
-	for (size_t i = 0; i < sizeof(sets) / sizeof(sets[0]); i++) {
-		size_t len = strlen(sets[i].prefix);
+	switch (c) {
+	case 'a':
+		if (!parse_uint(arg, 4096, &value))
+			return bad_argument("-a", arg);
+		opts->return_column = (int)value;
+		return true;
+	case 'A':
+		opts->append = true;
+		return true;
+	case 'E':
+		return add_string(opts->env_changes, &opts->nenv_changes, MAX_ENV_CHANGES, arg, "-E");
+	case 'f':
+		/* -ff: one output file per process. */
+		if (opts->follow_forks)
+			opts->output_separately = true;
+		opts->follow_forks = true;
+		return true;
+	case 'p':
+		return parse_attach(opts, arg);
+	case 'P':
+		fprintf(stderr, "bstrace: -P is not supported yet\n");
+		return false;
+	case 'q':
+		opts->quiet_count++;
+		return true;
+	case 'r':
+		opts->time.relative = true;
+		return true;
+	case 't':
+		opts->time.t_count++;
+		return true;
+	case 'T':
+		opts->time.syscall_times = true;
+		return true;
+	case 'u':
+		opts->user = arg;
+		return true;
+	case 'z':
+		set_status_only(opts, STATUS_SUCCESSFUL, status_given);
+		return true;
+	case 'Z':
+		set_status_only(opts, STATUS_FAILED, status_given);
+		return true;
+	case OPT_OUTPUT_SEPARATELY:
+		opts->output_separately = true;
+		return true;
+	case OPT_ABSOLUTE_TIMESTAMPS:
+		if (!time_parse_absolute(&opts->time, arg))
+			return bad_argument("--absolute-timestamps", arg);
+		return true;
+	case OPT_RELATIVE_TIMESTAMPS:
+		opts->time.relative = true;
+		if (arg && !time_parse_precision(arg, &opts->time.relative_digits))
+			return bad_argument("--relative-timestamps", arg);
+		return true;
+	case OPT_SYSCALL_TIMES:
+		opts->time.syscall_times = true;
+		if (arg && !time_parse_precision(arg, &opts->time.syscall_times_digits))
+			return bad_argument("--syscall-times", arg);
+		return true;
+	case OPT_SIGNAL:
+	case OPT_STATUS:
+	case OPT_QUIET: {
+		static const char *const names[] = { "signal=", "status=", "quiet=" };
+		char expr[4096];
 
-		if (!strncmp(expr, sets[i].prefix, len)) {
-			opts->print.sets = &opts->sets;
-			return parse_syscall_set(opts, expr + len,
-						 (uint64_t *)((char *)&opts->sets + sets[i].offset));
-		}
+		snprintf(expr, sizeof(expr), "%s%s", names[c - OPT_SIGNAL], arg);
+		return parse_expr(opts, expr);
 	}
-	return error("unsupported -e qualifier in '%s'", expr);
+	case OPT_TRACE:
+		return parse_trace_long(opts, arg);
+	case OPT_CGROUP:
+		opts->cgroup_path = arg;
+		return true;
+	case OPT_COMM:
+		opts->comm = arg;
+		return true;
+	}
+	return error("internal error: option %s", "?");
 }
 
 static bool parse_xlat_style(struct options *opts, const char *style)
@@ -273,43 +534,10 @@ static bool parse_xlat_style(struct options *opts, const char *style)
 
 enum parse_result options_parse(struct options *opts, int argc, char **argv)
 {
-	enum {
-		OPT_BUFFER_SIZE = 256, OPT_MIN_DURATION, OPT_HISTOGRAM, OPT_PER_PROCESS,
-		OPT_INTERVAL, OPT_FOLDED, OPT_FLAMEGRAPH, OPT_STACK_SIZE, OPT_JSON, OPT_PERF,
-	};
-	static const struct option long_options[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "string-limit", required_argument, NULL, 's' },
-		{ "no-abbrev", no_argument, NULL, 'v' },
-		{ "follow-forks", no_argument, NULL, 'f' },
-		{ "trace", required_argument, NULL, 'e' },
-		{ "debug", no_argument, NULL, 'd' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ "buffer-size", required_argument, NULL, OPT_BUFFER_SIZE },
-		{ "summary-only", no_argument, NULL, 'c' },
-		{ "summary", no_argument, NULL, 'C' },
-		{ "summary-sort-by", required_argument, NULL, 'S' },
-		{ "summary-columns", required_argument, NULL, 'U' },
-		{ "summary-wall-clock", no_argument, NULL, 'w' },
-		{ "summary-syscall-overhead", required_argument, NULL, 'O' },
-		{ "min-duration", required_argument, NULL, OPT_MIN_DURATION },
-		{ "histogram", no_argument, NULL, OPT_HISTOGRAM },
-		{ "per-process", no_argument, NULL, OPT_PER_PROCESS },
-		{ "interval", required_argument, NULL, OPT_INTERVAL },
-		{ "const-print-style", required_argument, NULL, 'X' },
-		{ "decode-fds", no_argument, NULL, 'y' },
-		{ "syscall-number", no_argument, NULL, 'n' },
-		{ "stack-traces", no_argument, NULL, 'k' },
-		{ "folded", no_argument, NULL, OPT_FOLDED },
-		{ "flamegraph", required_argument, NULL, OPT_FLAMEGRAPH },
-		{ "stack-size", required_argument, NULL, OPT_STACK_SIZE },
-		{ "json", no_argument, NULL, OPT_JSON },
-		{ "perf", no_argument, NULL, OPT_PERF },
-		{ NULL, 0, NULL, 0 },
-	};
-	unsigned long value, stack_size = DEFAULT_STACK_SIZE;
-	int c;
+	unsigned long value;
+	int c, status_given = 0;
+	bool separately_long = false;
+	unsigned long stack_size = DEFAULT_STACK_SIZE;
 
 	/* perf trace's personality: its own options from here on. */
 	if (argc > 1 && !strcmp(argv[1], "--perf"))
@@ -317,7 +545,8 @@ enum parse_result options_parse(struct options *opts, int argc, char **argv)
 	options_set_defaults(opts);
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:cCde:fhkno:O:s:S:U:vVwxX:y", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:a:AcCde:E:fhkno:O:p:P:qrs:S:tTu:U:vVwxX:yzZ", long_options,
+				NULL)) != -1) {
 		switch (c) {
 		case 'c':
 		case 'C':
@@ -376,9 +605,6 @@ enum parse_result options_parse(struct options *opts, int argc, char **argv)
 		case 'e':
 			if (!parse_expr(opts, optarg))
 				return PARSE_ERROR;
-			break;
-		case 'f':
-			opts->follow_forks = true;
 			break;
 		case 'h':
 			print_help();
@@ -449,21 +675,24 @@ enum parse_result options_parse(struct options *opts, int argc, char **argv)
 			usage_hint();
 			return PARSE_ERROR;
 		case '?':
-		default:
 			if (optopt && optopt < 256 && optopt != '?')
 				fprintf(stderr, "bstrace: invalid option -- '%c'\n", optopt);
 			else
 				fprintf(stderr, "bstrace: unrecognized option '%s'\n", argv[optind - 1]);
 			usage_hint();
 			return PARSE_ERROR;
+		default:
+			separately_long |= c == OPT_OUTPUT_SEPARATELY;
+			if (!parse_control_option(opts, c, optarg, &status_given))
+				return PARSE_ERROR;
+			break;
 		}
 	}
-	if (optind >= argc) {
-		fprintf(stderr, "bstrace: must have PROG [ARGS] or -p PID\n");
-		usage_hint();
+	if (separately_long && !opts->output_path)
+		fprintf(stderr, "bstrace: --output-separately has no effect without -o/--output\n");
+	if (!check_combinations(opts, argc, optind))
 		return PARSE_ERROR;
-	}
-	opts->command = argv + optind;
+	opts->command = optind < argc ? argv + optind : NULL;
 	/* The summary views need a summary: without -C, they mean -c. */
 	if ((opts->summary.histogram || opts->summary.per_process || opts->summary.interval_ns) &&
 	    opts->summary.mode == SUMMARY_OFF)

@@ -6,8 +6,12 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <sys/types.h>
+
+#include "expr.h"
 #include "printers.h"
 #include "summary.h"
+#include "timestamps.h"
 #include "../bpf/record.h"
 
 /* How calls print: strace's lines, perf trace's (--perf), JSON (--json). */
@@ -23,18 +27,36 @@ struct perf_opts {
 	bool show_comm;			/* --comm (default), --no-comm */
 	uint64_t max_events;		/* --max-events; 0: no limit */
 };
+#define MAX_ATTACH	256	/* -p PIDs */
+#define MAX_ENV_CHANGES	64	/* -E VAR=VAL */
+#define MAX_TRACE_PATHS	16	/* -P PATH */
 
 struct options {
-	char **command;			/* argv of the command to run */
-	const char *output_path;	/* -o */
+	char **command;			/* argv of the command to run; NULL with -p only */
+	const char *output_path;	/* -o; "|CMD" pipes to CMD */
 	bool follow_forks;		/* -f */
+	bool output_separately;		/* -ff, --output-separately: FILE.PID */
+	bool append;			/* -A */
 	bool debug;			/* -d */
+	int quiet_count;		/* -q, -qq, -qqq */
 	unsigned long buffer_size;	/* --buffer-size, bytes */
-	uint64_t selected[SYSCALL_NR_MAX / 64];	/* -e trace= */
 	bool stack_traces;		/* -k */
 	bool folded;			/* --folded */
 	const char *flamegraph_path;	/* --flamegraph=FILE */
 	unsigned int stack_size;	/* --stack-size; 0 unless stacks are wanted */
+	struct trace_expr expr;		/* -e trace=, signal=, status=, quiet=; -z, -Z */
+	struct time_opts time;		/* -t, -r, -T and their long forms */
+	int return_column;		/* -a */
+	pid_t attach[MAX_ATTACH];	/* -p */
+	int nattach;
+	const char *user;		/* -u */
+	const char *env_changes[MAX_ENV_CHANGES];	/* -E */
+	int nenv_changes;
+	const char *trace_paths[MAX_TRACE_PATHS];	/* -P */
+	int ntrace_paths;
+	const char *cgroup_path;	/* --cgroup */
+	uint64_t cgroup_id;		/* its cgroup v2 id, found at start */
+	const char *comm;		/* --comm */
 	struct print_opts print;
 	struct syscall_sets sets;	/* -e raw= abbrev= verbose= */
 	struct summary_opts summary;	/* -c -C -S -U -w -O --min-duration ... */
@@ -56,8 +78,10 @@ bool options_parse_size(const char *s, unsigned long *out);
 void options_set_defaults(struct options *opts);
 /* perf trace's command line, after a first argument --perf (options_perf.c). */
 enum parse_result options_parse_perf(struct options *opts, int argc, char **argv);
-
-/* -e trace=EXPR into a syscall set; false with a message on a bad name. */
-bool options_parse_trace(struct options *opts, const char *expr);
+/* Whether syscall nr is selected by -e trace=. */
+static inline bool options_selected(const struct options *opts, int nr)
+{
+	return expr_bit(opts->expr.syscalls, (unsigned int)nr);
+}
 
 #endif

@@ -77,7 +77,7 @@ static bool select_glob(struct options *opts, const char *glob, bool on)
 		const char *name = syscall_table[nr].name;
 
 		if (name && !fnmatch(glob, name, 0)) {
-			select_nr(opts->selected, nr, on);
+			select_nr(opts->expr.syscalls, nr, on);
 			matched = true;
 		}
 	}
@@ -100,7 +100,7 @@ static bool parse_perf_expr(struct options *opts, const char *expr, bool *first)
 	if (negate)
 		expr++;
 	if (*first) {
-		memset(opts->selected, negate ? 0xff : 0, sizeof(opts->selected));
+		memset(opts->expr.syscalls, negate ? 0xff : 0, sizeof(opts->expr.syscalls));
 		*first = false;
 	}
 	if (!*expr)

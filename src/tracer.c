@@ -97,11 +97,6 @@ static unsigned long ring_size(unsigned long want)
 	return size;
 }
 
-static bool selected(const struct options *opts, int nr)
-{
-	return (opts->selected[nr / 64] >> (nr % 64)) & 1;
-}
-
 /* Load a capture program only if a selected syscall tail-calls it. */
 static void choose_programs(struct bstrace_bpf *skel, const struct options *opts)
 {
@@ -119,7 +114,7 @@ static void choose_programs(struct bstrace_bpf *skel, const struct options *opts
 		     opts->summary.mode != SUMMARY_ONLY; nr++) {
 			const struct syscall_desc *d = &syscall_table[nr];
 
-			needed = d->name && selected(opts, nr) &&
+			needed = d->name && options_selected(opts, nr) &&
 				 ((d->entry_prog && !strcmp(d->entry_prog, name)) ||
 				  (d->exit_prog && !strcmp(d->exit_prog, name)));
 		}
@@ -146,6 +141,24 @@ static void set_summary_settings(struct bstrace_bpf *skel, const struct summary_
 	}
 }
 
+/* The filters the kernel applies before anything is copied or sent. */
+static void set_filters(struct bstrace_bpf *skel, const struct options *opts)
+{
+	unsigned int status = opts->expr.status;
+
+	skel->rodata->status_filter = (status & STATUS_SUCCESSFUL ? FILTER_SUCCESSFUL : 0) |
+				      (status & STATUS_FAILED ? FILTER_FAILED : 0) |
+				      (status & STATUS_UNFINISHED ? FILTER_UNFINISHED : 0);
+	memcpy((void *)skel->rodata->signal_selected, opts->expr.signals,
+	       sizeof(skel->rodata->signal_selected));
+	skel->rodata->cgroup_filter = opts->cgroup_id;
+	if (opts->comm) {
+		snprintf((char *)skel->rodata->comm_filter, sizeof(skel->rodata->comm_filter),
+			 "%s", opts->comm);
+		skel->rodata->comm_filter_on = 1;
+	}
+}
+
 static void set_settings(struct bstrace_bpf *skel, const struct options *opts)
 {
 	unsigned long size = ring_size(opts->buffer_size);
@@ -157,12 +170,13 @@ static void set_settings(struct bstrace_bpf *skel, const struct options *opts)
 	/* Wake the reader when a quarter of the ring is waiting. */
 	skel->rodata->wakeup_bytes = size / 4;
 	for (int nr = 0; nr < SYSCALL_NR_MAX; nr++) {
-		if (!selected(opts, nr))
+		if (!options_selected(opts, nr))
 			continue;
 		skel->rodata->selected_syscalls[nr / 64] |= 1ULL << (nr % 64);
 		if (syscall_table[nr].entry_prog)
 			skel->rodata->entry_capture[nr / 64] |= 1ULL << (nr % 64);
 	}
+	set_filters(skel, opts);
 	bpf_map__set_max_entries(skel->maps.events, size);
 	bpf_map__set_max_entries(skel->maps.scratch, (__u32)libbpf_num_possible_cpus());
 	set_summary_settings(skel, &opts->summary);
@@ -178,7 +192,7 @@ static int fill_tail_calls(struct bstrace_bpf *skel, const struct options *opts)
 		const char *names[2] = { d->entry_prog, d->exit_prog };
 		int map_fds[2] = { entry_fd, exit_fd };
 
-		if (!d->name || !selected(opts, nr) || opts->summary.mode == SUMMARY_ONLY)
+		if (!d->name || !options_selected(opts, nr) || opts->summary.mode == SUMMARY_ONLY)
 			continue;
 		for (int i = 0; i < 2; i++) {
 			struct bpf_program *prog;
@@ -308,6 +322,37 @@ int tracer_watch_task(struct tracer *t, pid_t tid, uint32_t flags)
 				 sizeof(state), BPF_ANY))
 		return fail("cannot watch the process", errno);
 	return 0;
+}
+
+/* The calls in flight live in the traced threads' task_state. */
+size_t tracer_read_inflight(struct tracer *t, struct inflight_call *out, size_t max)
+{
+	int fd = bpf_map__fd(t->skel->maps.traced_tasks);
+	__u32 key, next;
+	__u32 *prev = NULL;
+	size_t n = 0;
+
+	while (n < max && !bpf_map_get_next_key(fd, prev, &next)) {
+		struct task_state state;
+
+		key = next;
+		prev = &key;
+		if (bpf_map_lookup_elem(fd, &key, &state) || !(state.flags & TASK_IN_CALL))
+			continue;
+		out[n].tid = key;
+		out[n].nr = state.call.nr;
+		out[n].enter_ns = state.call.enter_ns;
+		memcpy(out[n].args, state.call.args, sizeof(state.call.args));
+		n++;
+	}
+	return n;
+}
+
+bool tracer_tasks_left(struct tracer *t)
+{
+	__u32 key;
+
+	return !bpf_map_get_next_key(bpf_map__fd(t->skel->maps.traced_tasks), NULL, &key);
 }
 
 int tracer_poll(struct tracer *t, int timeout_ms)

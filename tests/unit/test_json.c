@@ -343,7 +343,7 @@ static bool selected(const struct options *o, const char *name)
 {
 	int nr = syscall_by_name(name);
 
-	return (o->selected[nr / 64] >> (nr % 64)) & 1;
+	return (o->expr.syscalls[nr / 64] >> (nr % 64)) & 1;
 }
 
 static enum parse_result parse(struct options *o, int argc, char **argv)

@@ -28,7 +28,7 @@ static bool is_selected(const char *name)
 {
 	int nr = syscall_by_name(name);
 
-	return nr >= 0 && (opts.selected[nr / 64] >> (nr % 64)) & 1;
+	return nr >= 0 && options_selected(&opts, nr);
 }
 
 static void test_defaults(void **state)

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "attach.h"
+
+static bool watch(struct tracer *t, struct consumer *c, pid_t tid)
+{
+	if (tracer_watch_task(t, tid, TASK_TRACED))
+		return false;
+	consumer_add_task(c, (uint32_t)tid);
+	return true;
+}
+
+/* All threads of pid (in /proc/PID/task); how many, or -1 if none. */
+static int attach_threads(struct tracer *t, struct consumer *c, pid_t pid)
+{
+	char path[64];
+	struct dirent *d;
+	DIR *dir;
+	int n = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/task", pid);
+	dir = opendir(path);
+	if (!dir)
+		return -1;
+	while ((d = readdir(dir))) {
+		long tid = strtol(d->d_name, NULL, 10);
+
+		if (tid > 0 && watch(t, c, (pid_t)tid))
+			n++;
+	}
+	closedir(dir);
+	return n ? n : -1;
+}
+
+static int attach_one(struct tracer *t, struct consumer *c, pid_t pid, bool threads)
+{
+	char path[64];
+
+	if (threads)
+		return attach_threads(t, c, pid);
+	/* Without -f strace follows the one thread named, as here. */
+	snprintf(path, sizeof(path), "/proc/%d/task/%d", pid, pid);
+	if (access(path, F_OK))
+		return -1;
+	return watch(t, c, pid) ? 1 : -1;
+}
+
+int attach_processes(struct tracer *t, struct consumer *c, const struct options *opts)
+{
+	int attached = 0;
+
+	for (int i = 0; i < opts->nattach; i++) {
+		pid_t pid = opts->attach[i];
+		int n;
+
+		if (pid == getpid()) {
+			fprintf(stderr, "bstrace: I'm sorry, I can't let you do that, Dave.\n");
+			continue;
+		}
+		n = attach_one(t, c, pid, opts->follow_forks);
+		if (n < 0) {
+			fprintf(stderr, "bstrace: attach: %d: %s\n", pid, strerror(ESRCH));
+			continue;
+		}
+		attached++;
+		if (opts->expr.quiet & QUIET_ATTACH)
+			continue;
+		if (n > 1)
+			fprintf(stderr, "bstrace: Process %d attached with %d threads\n", pid, n);
+		else
+			fprintf(stderr, "bstrace: Process %d attached\n", pid);
+	}
+	return attached;
+}
