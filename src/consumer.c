@@ -21,6 +21,8 @@
 #define MARGIN_NS	(5 * 1000000ULL)
 /* A call in flight for longer than this shows its head while it blocks. */
 #define BLOCKED_NS	(200 * 1000000ULL)
+/* How long an ignored signal waits for its thread's call to return. */
+#define SIGNAL_WAIT_NS	(1000 * 1000000ULL)
 /* At most this many traced threads are known at once (the kernel map's size). */
 #define TASKS_CAPACITY	(1u << 17)
 /* Room for records waiting to be put in order. */
@@ -233,15 +235,24 @@ static void write_pending_head(struct consumer *c)
 }
 
 /*
- * Another line is about to print in a shared output: the half-printed one
- * is left unfinished.  With -ff each thread's line waits in its own file.
+ * A line of tid is about to print: a half-printed line in the same output
+ * is left unfinished.  With -ff each thread has its own file, so only a
+ * line of tid itself (a blocked call its signal interrupts) is.
  */
-static void end_open_line(struct consumer *c)
+static void end_open_line(struct consumer *c, uint32_t tid)
 {
 	static const char unfinished[] = " <unfinished ...>\n";
 	struct task *t;
 
-	if (!c->open_tid || c->separate_base)
+	if (c->separate_base) {
+		t = tid ? task_find(c, tid) : NULL;
+		if (t && t->line_open) {
+			out_write(output_of(c, t), unfinished, sizeof(unfinished) - 1);
+			t->line_open = false;
+		}
+		return;
+	}
+	if (!c->open_tid)
 		return;
 	write_pending_head(c);
 	out_write(c->open_out, unfinished, sizeof(unfinished) - 1);
@@ -281,7 +292,7 @@ static void print_call_enter(struct consumer *c, const struct decoded_call *call
 		return;
 	if (c->separate_base && !from_scan)
 		return;
-	end_open_line(c);
+	end_open_line(c, tid);
 	put_prefix(c, c->head, tid, call->rec->enter_ns);
 	any = format_strace_head(c->head, call, split, &c->print);
 	c->head_more = any && split < call->nargs;
@@ -319,7 +330,7 @@ static void print_call_killed(struct consumer *c, const struct decoded_call *cal
 	t->head_printed = false;
 	if (finish_open_line(c, t, killed, sizeof(killed) - 1))
 		return;
-	end_open_line(c);
+	end_open_line(c, rec->tid);
 	put_prefix(c, &c->line, rec->tid, rec->exit_ns);
 	line_puts(&c->line, "<... ");
 	line_puts(&c->line, call->desc ? call->desc->name : "syscall");
@@ -346,11 +357,11 @@ static struct linebuf *format_call_end(struct consumer *c, const struct decoded_
 		line_reset(lb);
 		format_strace_tail(lb, call, split, false, false, t->open_col, column, &c->print);
 	} else if (continued) {
-		end_open_line(c);
+		end_open_line(c, rec->tid);
 		put_prefix(c, lb, rec->tid, rec->exit_ns);
 		format_strace_tail(lb, call, split, true, false, 0, column, &c->print);
 	} else {
-		end_open_line(c);
+		end_open_line(c, rec->tid);
 		put_prefix(c, lb, rec->tid, rec->enter_ns);
 		format_strace_tail(lb, call, split, false,
 				   format_strace_head(lb, call, split, &c->print), 0, column, &c->print);
@@ -431,7 +442,7 @@ static void print_call(struct consumer *c, const void *data, size_t size, enum e
 static void print_exit_line(struct consumer *c, struct task *t, unsigned int status, uint64_t ts)
 {
 	if (!(c->opts->expr.quiet & QUIET_EXIT) && !c->summary_only && !c->hide_calls) {
-		end_open_line(c);
+		end_open_line(c, t->tid);
 		put_prefix(c, &c->line, t->tid, ts);
 		format_strace_exit(&c->line, status);
 		out_line(output_of(c, t), &c->line);
@@ -528,7 +539,7 @@ static void print_signal_event(struct consumer *c, const struct rec_signal *rec)
 	if ((rec->signo == SIGKILL && !(rec->flags & SIGNAL_IGNORED)) || c->summary_only ||
 	    c->format != OUTPUT_STRACE || c->hide_calls)
 		return;
-	end_open_line(c);
+	end_open_line(c, rec->tid);
 	put_prefix(c, &c->line, rec->tid, rec->ts_ns);
 	format_signal(&c->line, rec);
 	line_putc(&c->line, '\n');
@@ -538,7 +549,7 @@ static void print_signal_event(struct consumer *c, const struct rec_signal *rec)
 static void print_lost(struct consumer *c, const struct rec_lost *rec)
 {
 	c->lost += rec->count;
-	end_open_line(c);
+	end_open_line(c, 0);
 	line_reset(&c->line);
 	if (c->format == OUTPUT_JSON)
 		format_json_lost(&c->line, rec->count);
@@ -709,7 +720,7 @@ static uint64_t next_return(const struct queue *q, uint32_t tid, uint64_t ts)
  * A signal the kernel dropped as ignored is shown by strace when its
  * thread next returns to user space, after the call it was in or made
  * next: move it there, and print nothing after it until that is known (for
- * a thread that makes no call, a moment at most).  Returns the horizon.
+ * a thread that makes no call, a second at most).  Returns the horizon.
  */
 static uint64_t place_ignored_signals(struct consumer *c, uint64_t horizon, uint64_t now_ns)
 {
@@ -727,7 +738,7 @@ static uint64_t place_ignored_signals(struct consumer *c, uint64_t horizon, uint
 		if (at) {
 			sig->enter_ns = sig->exit_ns = at;
 			sig->placed = true;
-		} else if (sig->enter_ns + BLOCKED_NS > now_ns && sig->enter_ns <= horizon) {
+		} else if (sig->enter_ns + SIGNAL_WAIT_NS > now_ns && sig->enter_ns <= horizon) {
 			horizon = sig->enter_ns - 1;
 		} else {
 			sig->placed = true;
@@ -834,7 +845,7 @@ void consumer_finish(struct consumer *c)
 	place_ignored_signals(c, UINT64_MAX, 0);
 	print_until(c, UINT64_MAX);
 	write_pending_head(c);
-	end_open_line(c);
+	end_open_line(c, 0);
 	/* Leaders whose threads were not traced to the end. */
 	for (size_t i = 0; i < c->tasks_capacity; i++) {
 		struct task *t = &c->tasks[i];
