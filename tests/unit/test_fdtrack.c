@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* -y's fd table, driven by call records as the consumer would drive it. */
+#include <fcntl.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "fdtrack.h"
+#include "printers.h"
+#include "records.h"
+
+#define TGID 4242	/* not a live process: /proc has nothing to add */
+
+static struct linebuf lb;
+static const struct print_opts with_y = { .max_strlen = 32, .decode_fds = 1 };
+static struct test_record r;
+
+static void call(const char *name, int64_t ret, uint64_t a0, uint64_t a1, uint64_t a2)
+{
+	init_record(&r, syscall_by_name(name), ret);
+	r.rec.tgid = TGID;
+	r.rec.tid = TGID;
+	r.rec.args[0] = a0;
+	r.rec.args[1] = a1;
+	r.rec.args[2] = a2;
+}
+
+/* Format the call (which also applies it to the table), padding squeezed. */
+static const char *apply(void)
+{
+	const char *s = format_with(&lb, &r, &with_y);
+	static char copy[4096];
+	char *eq;
+
+	snprintf(copy, sizeof(copy), "%s", s);
+	eq = strstr(copy, ")  ");
+	if (eq) {
+		char *p = eq + 1;
+
+		while (*p == ' ')
+			p++;
+		memmove(eq + 2, p, strlen(p) + 1);
+	}
+	copy[strcspn(copy, "\n")] = '\0';
+	return copy;
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	return fdtrack_init(TGID);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	fdtrack_free();
+	return 0;
+}
+
+static void test_open_dup_close(void **state)
+{
+	(void)state;
+	call("openat", 3, (uint64_t)AT_FDCWD, 0x1000, O_RDONLY);
+	add_blob(&r, 1, "/nonexistent-dir/file", 21);
+	assert_string_equal(apply(), "openat(AT_FDCWD, \"/nonexistent-dir/file\", O_RDONLY) = "
+				     "3</nonexistent-dir/file>");
+	call("dup2", 7, 3, 7, 0);
+	assert_string_equal(apply(), "dup2(3</nonexistent-dir/file>, 7) = 7</nonexistent-dir/file>");
+	/* Relative to a directory fd, with "." and ".." taken out. */
+	call("openat", 4, 7, 0x1000, O_RDONLY);
+	add_blob(&r, 1, "./../x", 6);
+	assert_string_equal(apply(), "openat(7</nonexistent-dir/file>, \"./../x\", O_RDONLY) = "
+				     "4</nonexistent-dir/x>");
+	call("close", 0, 3, 0, 0);
+	assert_string_equal(apply(), "close(3</nonexistent-dir/file>) = 0");
+	call("close", -9, 3, 0, 0);
+	assert_string_equal(apply(), "close(3) = -1 EBADF (Bad file descriptor)");
+	/* A failed open leaves the number as it was. */
+	call("openat", -2, (uint64_t)AT_FDCWD, 0x1000, O_RDONLY);
+	add_blob(&r, 1, "/y", 2);
+	assert_string_equal(apply(), "openat(AT_FDCWD, \"/y\", O_RDONLY) = -1 ENOENT (No such file or directory)");
+	assert_string_equal(fdtrack_path(TGID, 7), "/nonexistent-dir/file");
+}
+
+static void test_cloexec_and_fork(void **state)
+{
+	(void)state;
+	call("openat", 5, (uint64_t)AT_FDCWD, 0x1000, O_RDONLY | O_CLOEXEC);
+	add_blob(&r, 1, "/a", 2);
+	apply();
+	call("openat", 6, (uint64_t)AT_FDCWD, 0x1000, O_RDONLY);
+	add_blob(&r, 1, "/b", 2);
+	apply();
+	fdtrack_fork(TGID, TGID + 1);
+	assert_string_equal(fdtrack_path(TGID + 1, 6), "/b");
+	/* execve drops close-on-exec fds, and only in the process that ran it. */
+	call("execve", 0, 0, 0, 0);
+	apply();
+	assert_null(fdtrack_path(TGID, 5));
+	assert_string_equal(fdtrack_path(TGID, 6), "/b");
+	assert_string_equal(fdtrack_path(TGID + 1, 5), "/a");
+	call("close_range", 0, 0, 100, 0);
+	apply();
+	assert_null(fdtrack_path(TGID, 6));
+}
+
+/* More fds than slots: the extra ones print bare, nothing breaks. */
+static void test_full_table(void **state)
+{
+	char name[32];
+
+	(void)state;
+	for (int fd = 10; fd < 10 + 5000; fd++) {
+		call("openat", fd, (uint64_t)AT_FDCWD, 0x1000, O_RDONLY);
+		snprintf(name, sizeof(name), "/f%d", fd);
+		add_blob(&r, 1, name, strlen(name));
+		apply();
+	}
+	assert_string_equal(fdtrack_path(TGID, 10), "/f10");
+	call("read", 0, 5009, 0, 0);
+	assert_string_equal(apply(), "read(5009, NULL, 0) = 0");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_open_dup_close),
+		cmocka_unit_test(test_cloexec_and_fork),
+		cmocka_unit_test(test_full_table),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
