@@ -157,10 +157,13 @@ bool consumer_init(struct consumer *c, int fd, const struct options *opts, pid_t
 		c->prefix = PREFIX_WHEN_MANY;
 	}
 	print_set_xlat_style(opts->print.xlat_style);
-	/* -y: the fds the command starts with, read from /proc this once. */
-	if (opts->print.decode_fds && fdtrack_init(leader)) {
-		fprintf(stderr, "bstrace: -y: no memory for the fd table, fds print bare\n");
+	path_filter_init(&c->paths, opts);
+	c->track_fds = opts->print.decode_fds || c->paths.count;
+	/* -y, -P: the fds the command starts with, read from /proc this once. */
+	if (c->track_fds && fdtrack_init(leader)) {
+		fprintf(stderr, "bstrace: -y, -P: no memory for the fd table, fds print bare\n");
 		c->print.decode_fds = 0;
+		c->track_fds = false;
 	}
 	c->format = OUTPUT_STRACE;
 	c->tasks_capacity = TASKS_CAPACITY;
@@ -418,6 +421,7 @@ static void print_call(struct consumer *c, const void *data, size_t size, enum e
 		       bool from_scan)
 {
 	struct decoded_call call;
+	bool shown;
 
 	if (decode_call(data, size, &call)) {
 		c->malformed++;
@@ -428,13 +432,18 @@ static void print_call(struct consumer *c, const void *data, size_t size, enum e
 			print_other_format(c, &call);
 		return;
 	}
+	shown = path_filter_match(&c->paths, &call);
 	/* --folded: no call lines, only the stacks. */
-	if (!c->hide_calls) {
+	if (!c->hide_calls && shown) {
 		if (kind == EV_ENTER)
 			print_call_enter(c, &call, from_scan);
 		else
 			print_call_exit(c, &call);
 	}
+	/* -P: the fd table follows every call, printed (without -y) or not. */
+	if (kind != EV_ENTER && c->paths.count &&
+	    (!shown || c->hide_calls || !c->print.decode_fds))
+		fdtrack_update(&call);
 	if (kind != EV_ENTER && c->stacks)
 		stack_report_call(c->stacks, &call, &c->line, &c->out);
 }
@@ -505,8 +514,8 @@ static void print_fork(struct consumer *c, const struct rec_proc_fork *rec)
 	char msg[64];
 	int n;
 
-	/* -y: the child starts with its parent's fds. */
-	if (c->print.decode_fds)
+	/* -y, -P: the child starts with its parent's fds. */
+	if (c->track_fds)
 		fdtrack_fork(rec->parent_tgid, rec->child_tgid);
 	if (c->perf)
 		format_perf_fork(c->perf, rec);
@@ -863,6 +872,7 @@ void consumer_free(struct consumer *c)
 {
 	for (size_t i = 0; c->tasks && i < c->tasks_capacity; i++)
 		close_output(c->tasks[i].out);
+	path_filter_free(&c->paths);
 	free(c->tasks);
 	free(c->head);
 	c->tasks = NULL;

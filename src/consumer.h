@@ -17,6 +17,7 @@
 #include "interleave.h"
 #include "options.h"
 #include "outbuf.h"
+#include "pathtrace.h"
 #include "printers.h"
 #include "summary_perf.h"
 #include "timestamps.h"
@@ -55,6 +56,8 @@ struct consumer {
 	struct linebuf *head;		/* that head, while it is held back */
 	bool head_pending;		/* head not yet written */
 	bool head_more;			/* arguments follow it: ", " when written */
+	struct path_filter paths;	/* -P */
+	bool track_fds;			/* -y or -P: keep the fd table */
 	uint64_t lost;			/* records the kernel could not send */
 	uint64_t malformed;		/* records that failed validation */
 	struct stack_report *stacks;	/* -k, --folded, --flamegraph; or NULL */

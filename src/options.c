@@ -35,7 +35,8 @@ static void print_help(void)
 {
 	fputs(
 "Usage: bstrace [-ACdfhknqrtTvVxyzZ] [-a COLUMN] [-X FORMAT] [-e EXPR]...\n"
-"               [-E VAR=VAL]... [-o FILE] [-p PID]... [-s STRSIZE] [-u USER]\n"
+"               [-E VAR=VAL]... [-o FILE] [-p PID]... [-P PATH]... [-s STRSIZE]\n"
+"               [-u USER]\n"
 "               { -p PID | --comm NAME | --cgroup PATH | PROG [ARGS] }\n"
 "   or: bstrace -c[dfw] [-e EXPR] [-O OVERHEAD] [-S SORTBY] [-U COLUMNS] PROG [ARGS]\n"
 "\n"
@@ -110,6 +111,8 @@ static void print_help(void)
 "  -e quiet=SET, --quiet=SET\n"
 "                 suppress messages: attach, exit, path-resolution,\n"
 "                 personality, thread-execve\n"
+"  -P PATH, --trace-path=PATH\n"
+"                 trace accesses to PATH (its name, or an fd open on it)\n"
 "  -z, --successful-only\n"
 "                 print only syscalls that returned without an error code\n"
 "  -Z, --failed-only\n"
@@ -456,8 +459,7 @@ static bool parse_control_option(struct options *opts, int c, const char *arg, i
 	case 'p':
 		return parse_attach(opts, arg);
 	case 'P':
-		fprintf(stderr, "bstrace: -P is not supported yet\n");
-		return false;
+		return add_string(opts->trace_paths, &opts->ntrace_paths, MAX_TRACE_PATHS, arg, "-P");
 	case 'q':
 		opts->quiet_count++;
 		return true;

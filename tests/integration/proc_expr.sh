@@ -54,6 +54,22 @@ select_same corpus_files -z
 select_same corpus_files -Z
 select_same corpus_files -Z -e trace=%file
 
+# -P: the calls that name the path or use an fd open on it, as strace;
+# a symbolic link is also followed to its target, with strace's message.
+strace -P /etc/hostname -o "$WORK/s" cat /etc/hostname > /dev/null
+"$BSTRACE" -P /etc/hostname -o "$WORK/b" cat /etc/hostname > /dev/null
+grep -q '^read(3, ' "$WORK/b" || fail "-P lost the reads on the fd: $(cat "$WORK/b")"
+echo "-P: $(compare "$WORK/s" "$WORK/b" 100)"
+ln -s /etc/hostname "$WORK/link"
+"$BSTRACE" -P "$WORK/link" -o "$WORK/b" cat /etc/hostname 2> "$WORK/err" > /dev/null
+grep -qx "bstrace: Requested path \"$WORK/link\" resolved into \"/etc/hostname\"" "$WORK/err" ||
+	fail "-P link: $(cat "$WORK/err")"
+compare "$WORK/s" "$WORK/b" 100
+"$BSTRACE" -e quiet=path-resolution -P "$WORK/link" -o /dev/null true 2> "$WORK/err"
+[ ! -s "$WORK/err" ] || fail "quiet=path-resolution: $(cat "$WORK/err")"
+"$BSTRACE" -P /nonexistent -o "$WORK/b" cat /etc/hostname > /dev/null
+[ "$(cat "$WORK/b")" = '+++ exited with 0 +++' ] || fail "-P /nonexistent: $(cat "$WORK/b")"
+
 # Bad expressions: strace's message, with bstrace's name, and status 1.
 for expr in trace=foo trace=%foo trace=%NET 'trace=/[' 'trace=?/[' trace= 'trace=!' \
 	foo=bar abc trace=99999 trace=1x trace=-1 signal=FOO signal= signal=256 \
