@@ -8,9 +8,12 @@
 #include "decode.h"
 #include "format.h"
 
+/* A record with room for its payload after the flexible array member. */
 struct test_record {
-	struct rec_call rec;
-	uint8_t payload[4096];
+	union {
+		struct rec_call rec;
+		uint8_t raw[sizeof(struct rec_call) + 4096];
+	};
 };
 
 static inline void init_record(struct test_record *r, int nr, int64_t ret)
@@ -28,7 +31,7 @@ static inline void add_blob(struct test_record *r, int slot, const void *data, s
 {
 	size_t off = r->rec.hdr.size - sizeof(r->rec);
 
-	memcpy(r->payload + off, data, len);
+	memcpy(r->rec.payload + off, data, len);
 	r->rec.blob[slot].off = (uint16_t)off;
 	r->rec.blob[slot].len = (int32_t)len;
 	r->rec.hdr.size += (uint32_t)len;

@@ -302,7 +302,7 @@ static void test_select_and_timeouts(void **state)
 				    "(in [3], out [4], left {tv_sec=0, tv_usec=250})");
 	r.rec.ret = 0;
 	r.rec.blob[1].len = 1;
-	memcpy(r.payload + r.rec.blob[1].off, &none, 1);
+	memcpy(r.rec.payload + r.rec.blob[1].off, &none, 1);
 	assert_string_equal(line(), "select(5, [3], [4], NULL, {tv_sec=1, tv_usec=0}) = 0 (Timeout)");
 	/* nfds far past what was captured: only the captured bytes are read. */
 	call("select", 0, 100000, 0x1000, 0, 0, 0, 0);
