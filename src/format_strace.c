@@ -23,6 +23,9 @@ static void print_name(struct linebuf *lb, const struct decoded_call *call)
 /* Whether strace prints an argument of this kind only when the call returns. */
 static bool kind_prints_at_exit(enum arg_kind kind)
 {
+	/* Read at exit but never printed in its place (clone's parent_tid). */
+	if (kind == KIND_HIDDEN)
+		return false;
 	switch (kind) {
 #define KIND_BOTH_WAYS 0x100
 #define KIND(word, ENUM, cap, when, limit, param) \
