@@ -273,7 +273,7 @@ static bool parse_trace_long(struct options *opts, const char *set)
 }
 
 /* -p: one pid, or strace's comma or space separated list. */
-static bool parse_attach(struct options *opts, const char *arg)
+bool options_parse_attach(struct options *opts, const char *arg)
 {
 	char copy[4096];
 	char *item, *save = NULL;
@@ -457,7 +457,7 @@ static bool parse_control_option(struct options *opts, int c, const char *arg, i
 		opts->follow_forks = true;
 		return true;
 	case 'p':
-		return parse_attach(opts, arg);
+		return options_parse_attach(opts, arg);
 	case 'P':
 		return add_string(opts->trace_paths, &opts->ntrace_paths, MAX_TRACE_PATHS, arg, "-P");
 	case 'q':

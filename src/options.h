@@ -72,6 +72,8 @@ enum parse_result { PARSE_RUN, PARSE_EXIT_OK, PARSE_ERROR };
  */
 enum parse_result options_parse(struct options *opts, int argc, char **argv);
 
+/* -p's list of pids ("1,2 3") into opts->attach; false after a message. */
+bool options_parse_attach(struct options *opts, const char *arg);
 /* A byte count with an optional K, M or G suffix; false if malformed. */
 bool options_parse_size(const char *s, unsigned long *out);
 /* What both parsers start from. */

@@ -24,6 +24,7 @@ static void print_perf_help(void)
 {
 	fputs(
 "Usage: bstrace --perf [<options>] [--] <command> [<args>]\n"
+"   or: bstrace --perf [<options>] -p <pid> | -t <tid> | -G <cgroup>\n"
 "\n"
 "Trace the system calls of <command> and print them as perf trace 6.1 does,\n"
 "with strings and paths shown as perf's BPF augmenter shows them.\n"
@@ -47,8 +48,13 @@ static void print_perf_help(void)
 "                          BPF ring buffer size (default 16M; K, M, G suffixes)\n"
 "    -h, --help            print this help and exit\n"
 "\n"
-"perf trace's -p, -t, -u and -G (existing processes, users, cgroups) are\n"
-"refused for now: --perf traces the command it starts, and its children.\n",
+"    -p, --pid <pid,...>   trace these running processes (all their threads)\n"
+"    -t, --tid <tid,...>   trace these running threads only\n"
+"    -G, --cgroup <name>   trace the tasks of this cgroup (v2; a path under\n"
+"                          /sys/fs/cgroup/unified, or absolute)\n"
+"\n"
+"perf trace's -u (a user's processes) is refused for now.  Without a command,\n"
+"tracing stops when the traced processes are gone or on Ctrl-C.\n",
 	stdout);
 }
 
@@ -169,7 +175,7 @@ enum parse_result options_parse_perf(struct options *opts, int argc, char **argv
 		{ "buffer-size", required_argument, NULL, OPT_BUFFER_SIZE },
 		{ NULL, 0, NULL, 0 },
 	};
-	bool first_expr = true;
+	bool first_expr = true, threads_only = false;
 	int c;
 
 	options_set_defaults(opts);
@@ -198,10 +204,17 @@ enum parse_result options_parse_perf(struct options *opts, int argc, char **argv
 			break;
 		case 'p':
 		case 't':
-		case 'u':
+			/* Running processes: the kernel's traced set, as strace's -p. */
+			if (!options_parse_attach(opts, optarg))
+				return PARSE_ERROR;
+			threads_only |= c == 't';
+			break;
 		case 'G':
-			fprintf(stderr, "bstrace: --perf: -%c is not supported yet: "
-				"give a command to trace instead\n", c);
+			opts->cgroup_path = optarg;
+			break;
+		case 'u':
+			fprintf(stderr, "bstrace: --perf: -u is not supported yet: "
+				"give a command, -p, -t or -G instead\n");
 			return PARSE_ERROR;
 		case 'h':
 			print_perf_help();
@@ -265,8 +278,15 @@ enum parse_result options_parse_perf(struct options *opts, int argc, char **argv
 		perf_error("%s", "--errno-summary needs -s or -S");
 		return PARSE_ERROR;
 	}
+	/* perf says nothing when it attaches. */
+	opts->expr.quiet |= QUIET_ATTACH;
+	/* -t follows the threads named, -p whole processes and their children. */
+	if (threads_only)
+		opts->follow_forks = false;
 	if (optind >= argc) {
-		perf_error("%s", "a command to trace is needed");
+		if (opts->nattach || opts->cgroup_path)
+			return PARSE_RUN;
+		perf_error("%s", "a command, -p, -t or -G is needed");
 		perf_usage_hint();
 		return PARSE_ERROR;
 	}

@@ -29,13 +29,41 @@ grep -q ' getppid(' "$WORK/d" && fail "--duration 50 showed fast calls"
 "$BSTRACE" --perf -e execve -o "$WORK/c" -- sh -c '/bin/true; /bin/true'
 [ "$(grep -c 'true/[0-9]* execve(' "$WORK/c")" -eq 2 ] || fail "children not followed: $(cat "$WORK/c")"
 
+# -p: a running process and its children, until it exits; -t: the thread only.
+sh -c 'sleep 0.3; for i in 1 2 3 4 5 6; do /bin/true; sleep 0.1; done' & target=$!
+sleep 0.1
+timeout 10 "$BSTRACE" --perf -p "$target" -e execve,wait4 -o "$WORK/p" || fail "--perf -p failed"
+wait "$target"
+grep -qE '^ +[0-9]+\.[0-9]{3} \( *[0-9.]+ ms\): true/[0-9]+ execve\(filename: "/bin/true"' "$WORK/p" ||
+	fail "--perf -p did not follow the children: $(cat "$WORK/p")"
+grep -qE ': sh/'"$target"' wait4\(' "$WORK/p" || fail "--perf -p missed the process's own calls"
+grep -q 'attached' "$WORK/p" && fail "--perf -p printed strace's attach message"
+sh -c 'sleep 0.3; for i in 1 2 3 4 5 6; do /bin/true; sleep 0.1; done' & target=$!
+sleep 0.1
+timeout 10 "$BSTRACE" --perf -t "$target" -e execve,wait4 -o "$WORK/t" || fail "--perf -t failed"
+wait "$target"
+grep -qE ': sh/'"$target"' wait4\(' "$WORK/t" || fail "--perf -t missed the thread's calls: $(cat "$WORK/t")"
+grep -q ' execve(' "$WORK/t" && fail "--perf -t followed children: $(cat "$WORK/t")"
+
+# -G: the tasks of a cgroup (v2), until interrupted.
+cgroup=/sys/fs/cgroup/unified/bstrace-perf-test.$$
+mkdir "$cgroup" || fail "cannot make the cgroup $cgroup"
+sh -c 'echo $$ > '"$cgroup"'/cgroup.procs; sleep 0.3; for i in 1 2 3; do /bin/true; sleep 0.1; done' &
+target=$!
+sleep 0.1
+timeout -s INT 2 "$BSTRACE" --perf -G "${cgroup##*/}" -e execve -o "$WORK/g"
+wait "$target"
+rmdir "$cgroup"
+[ "$(grep -c 'true/[0-9]* execve(filename: "/bin/true"' "$WORK/g")" -eq 3 ] ||
+	fail "--perf -G: $(cat "$WORK/g")"
+
 # Bad input.
 for args in "-e nosuchcall true" "--duration x true" "--max-events 0 true" "--bogus true" \
-	"-p 1" "-e" "" "--errno-summary true" "--buffer-size 1 true"; do
+	"-u root" "-p x" "-e" "" "--errno-summary true" "--buffer-size 1 true"; do
 	# shellcheck disable=SC2086
 	"$BSTRACE" --perf $args > /dev/null 2> "$WORK/err" && fail "accepted --perf $args"
 	[ "$(wc -l < "$WORK/err")" -le 2 ] || fail "--perf $args: $(cat "$WORK/err")"
-	grep -q '^bstrace: --perf: ' "$WORK/err" || fail "--perf $args: $(cat "$WORK/err")"
+	grep -q '^bstrace: ' "$WORK/err" || fail "--perf $args: $(cat "$WORK/err")"
 done
 "$BSTRACE" -f --perf true 2> "$WORK/err" && fail "accepted --perf after another option"
 grep -q 'must be the first option' "$WORK/err" || fail "--perf late: $(cat "$WORK/err")"

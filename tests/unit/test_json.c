@@ -362,7 +362,9 @@ static void test_perf_options(void **state)
 	char *late[] = { "bstrace", "-f", "--perf", "ls", NULL };
 	char *unknown[] = { "bstrace", "--perf", "-e", "nosuchcall", "ls", NULL };
 	char *lonely[] = { "bstrace", "--perf", "--errno-summary", "ls", NULL };
-	char *pid[] = { "bstrace", "--perf", "-p", "1", NULL };
+	char *pid[] = { "bstrace", "--perf", "-p", "1,2", NULL };
+	char *tid[] = { "bstrace", "--perf", "-t", "3", NULL };
+	char *user[] = { "bstrace", "--perf", "-u", "root", NULL };
 
 	(void)state;
 	assert_int_equal(parse(&o, 14, globs), PARSE_RUN);
@@ -389,7 +391,14 @@ static void test_perf_options(void **state)
 	assert_int_equal(parse(&o, 4, late), PARSE_ERROR);
 	assert_int_equal(parse(&o, 5, unknown), PARSE_ERROR);
 	assert_int_equal(parse(&o, 4, lonely), PARSE_ERROR);
-	assert_int_equal(parse(&o, 4, pid), PARSE_ERROR);
+	assert_int_equal(parse(&o, 4, pid), PARSE_RUN);
+	assert_int_equal(o.nattach, 2);
+	assert_null(o.command);
+	assert_true(o.follow_forks);
+	assert_int_equal(parse(&o, 4, tid), PARSE_RUN);
+	assert_int_equal(o.attach[0], 3);
+	assert_false(o.follow_forks);
+	assert_int_equal(parse(&o, 4, user), PARSE_ERROR);
 }
 
 int main(void)
