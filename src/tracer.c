@@ -32,9 +32,15 @@ static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list 
 
 static const char *permission_hint(int err)
 {
-	if (err == EPERM || err == EACCES)
-		return " (run as root, or with CAP_BPF and CAP_PERFMON)";
-	return "";
+	const char *lockdown;
+
+	if (err != EPERM && err != EACCES)
+		return "";
+	lockdown = probe_lockdown();
+	if (lockdown && !strcmp(lockdown, "confidentiality"))
+		return " (the kernel is locked down for confidentiality, which forbids "
+		       "BPF tracing: boot with lockdown=integrity or none)";
+	return " (run as root, or with CAP_BPF and CAP_PERFMON)";
 }
 
 /* -d: how long each start-up phase took, since the previous one. */
@@ -267,7 +273,7 @@ int tracer_start(struct tracer *t, const struct options *opts,
 	}
 	missing = probe_missing(&features);
 	if (missing) {
-		if (geteuid() != 0)
+		if (!features.capable)
 			return fail("cannot use BPF", EPERM);
 		fprintf(stderr, "bstrace: %s\n", missing);
 		return -1;
