@@ -21,6 +21,7 @@
 #include "flamegraph.h"
 #include "launch.h"
 #include "options.h"
+#include "output_file.h"
 #include "summary_report.h"
 #include "stack_report.h"
 #include "tracer.h"
@@ -68,17 +69,11 @@ static int open_pipe(const char *command, pid_t *pid)
 
 static int open_output(const struct options *opts, pid_t *pipe_pid)
 {
-	int fd, mode = opts->append ? O_APPEND : O_TRUNC;
-
 	if (!opts->output_path || opts->output_separately)
 		return STDERR_FILENO;
 	if (opts->output_path[0] == '|')
 		return open_pipe(opts->output_path + 1, pipe_pid);
-	/* Never follow a link planted where the output goes. */
-	fd = open(opts->output_path, O_WRONLY | O_CREAT | mode | O_CLOEXEC | O_NOFOLLOW, 0644);
-	if (fd < 0)
-		fprintf(stderr, "bstrace: Can't fopen '%s': %s\n", opts->output_path, strerror(errno));
-	return fd;
+	return output_file_open(opts->output_path, opts->append);
 }
 
 /* --cgroup PATH: a cgroup v2 directory, absolute or under the v2 mount. */
