@@ -142,6 +142,26 @@ static bool finished(struct tracer *t, const struct options *opts, const struct 
 	return !tracer_tasks_left(t);
 }
 
+/*
+ * The trace cannot be written.  A closed pipe ends bstrace quietly by
+ * SIGPIPE, as it ends strace (`bstrace CMD 2>&1 | head`); after any other
+ * error (a full disk) tracing stops, the command runs to completion and
+ * report_end() says what went wrong.
+ */
+static int output_failed(struct tracer *t, struct run *run)
+{
+	if (consumer.out.error == EPIPE)
+		exit_like(SIGPIPE);
+	tracer_detach(t);
+	while (run->child.pid > 0 && !run->child_done) {
+		if (waitpid(run->child.pid, &run->child_status, 0) == run->child.pid)
+			run->child_done = true;
+		else if (errno != EINTR)
+			return -1;
+	}
+	return 0;
+}
+
 /* Trace until every traced process is gone; the signal that stopped us, or 0, or -1. */
 static int trace_loop(struct tracer *t, const struct options *opts, struct run *run)
 {
@@ -152,6 +172,8 @@ static int trace_loop(struct tracer *t, const struct options *opts, struct run *
 			return -1;
 		print_due(t);
 		summary_report_tick(&summary, t, &consumer.out);
+		if (consumer.out.error)
+			return output_failed(t, run);
 		reap_child(run);
 		if (sig != 0 && sig != SIGCHLD && sig != SIGPIPE)
 			return sig;

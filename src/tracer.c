@@ -459,6 +459,12 @@ size_t tracer_read_stats(struct tracer *t, struct summary_row *rows, size_t max)
 	return n;
 }
 
+void tracer_detach(struct tracer *t)
+{
+	if (t->skel)
+		bstrace_bpf__detach(t->skel);
+}
+
 void tracer_stop(struct tracer *t)
 {
 	debug_phase("traced");

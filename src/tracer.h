@@ -51,6 +51,8 @@ uint64_t tracer_lost(const struct tracer *t);
 size_t tracer_read_stats(struct tracer *t, struct summary_row *rows, size_t max);
 /* How many rows tracer_read_stats can return at most. */
 size_t tracer_stats_capacity(const struct tracer *t);
+/* Stop tracing (programs detached) but keep the maps readable. */
+void tracer_detach(struct tracer *t);
 void tracer_stop(struct tracer *t);
 
 #endif
