@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -118,6 +119,14 @@ bool launch_prepare(struct launched *child, const struct options *opts)
 		if (read(fds[0], &go, 1) != 1)
 			_exit(127);
 		apply_env(opts);
+		/*
+		 * ptrace would not let a user watch a setuid program run with
+		 * privileges the user lacks, and BPF must not either: unless we
+		 * are root (who may also run it as another user with -u, as
+		 * strace), the command and its children exec without gaining any.
+		 */
+		if (geteuid() != 0 && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
+			_exit(126);
 		if (!become_user(child))
 			_exit(126);
 		execv(child->path, argv);
