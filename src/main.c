@@ -296,6 +296,12 @@ int main(int argc, char **argv)
 	struct run run = { .child = { .pid = -1, .go_fd = -1 }, .pipe_pid = -1 };
 	int out_fd, sig;
 
+	/* Setuid, bstrace would let any user read every process's memory. */
+	if (getuid() != geteuid() || getgid() != getegid()) {
+		fprintf(stderr, "bstrace: refusing to run setuid or setgid: remove the bit "
+			"(chmod u-s,g-s) and grant CAP_BPF and CAP_PERFMON instead\n");
+		return 1;
+	}
 	switch (options_parse(&opts, argc, argv)) {
 	case PARSE_EXIT_OK:
 		return 0;
