@@ -5,7 +5,7 @@ set -e
 cd "$(dirname "$0")"
 
 packages="autoconf automake make gcc pkg-config clang llvm bpftool libbpf-dev libelf-dev
-zlib1g-dev libaudit-dev libunwind-dev libcmocka-dev strace linux-perf jq"
+zlib1g-dev libaudit-dev libunwind-dev libcmocka-dev strace linux-perf jq valgrind"
 missing=""
 for p in $packages; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

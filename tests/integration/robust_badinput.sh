@@ -1,0 +1,90 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Bad input: every malformed option value gets one line on stderr naming
+# the problem (and at most strace's "Try ... -h" hint), exit status 1,
+# nothing on stdout, no crash, no hang, no libbpf noise.  Adding a case is
+# one line: bad 'EXPECTED FIRST LINE (grep -E)' ARGS...
+. "$TESTLIB"
+
+failures=0
+bad() {
+	pattern=$1
+	shift
+	timeout 20 "$BSTRACE" "$@" > "$WORK/out" 2> "$WORK/err"
+	status=$?
+	problem=""
+	if [ $status -ne 1 ]; then
+		problem="exit status $status, not 1"
+	elif [ -s "$WORK/out" ]; then
+		problem="wrote to stdout"
+	elif ! head -1 "$WORK/err" | grep -Eq -- "^bstrace: $pattern"; then
+		problem="first line is not 'bstrace: $pattern'"
+	elif [ "$(wc -l < "$WORK/err")" -gt 2 ] ||
+	     { [ "$(wc -l < "$WORK/err")" -eq 2 ] && ! sed -n 2p "$WORK/err" | grep -q "^Try 'bstrace -h'"; }; then
+		problem="more than one line (and the hint)"
+	fi
+	if [ -n "$problem" ]; then
+		echo "FAIL: bstrace $*: $problem; stderr was:" >&2
+		head -5 "$WORK/err" >&2
+		failures=$((failures + 1))
+	fi
+}
+
+# Usage
+bad 'must have PROG \[ARGS\] or -p PID$'
+bad "invalid option -- 'j'$" -j true
+bad "unrecognized option '--no-such-option'$" --no-such-option true
+bad "option requires an argument -- 's'$" -s
+bad "option requires an argument -- 'o'$" -o
+bad "option requires an argument -- 'e'$" -e
+bad "option '--buffer-size' requires an argument$" --buffer-size
+# Sizes
+bad "invalid -s argument: 'abc'" -s abc true
+bad "invalid -s argument: ''" -s '' true
+bad "invalid -s argument: '-4'" -s -4 true
+bad "invalid -s argument: '1x'" -s 1x true
+bad "invalid -s argument: '99999999999999999999999'" -s 99999999999999999999999 true
+bad "invalid -s argument: '16383'" -s 16383 true
+bad "invalid --buffer-size: 'lots'" --buffer-size=lots true
+bad "invalid --buffer-size: '0'" --buffer-size=0 true
+bad "invalid --buffer-size: '4095'" --buffer-size=4095 true
+bad "invalid --buffer-size: '2G'" --buffer-size=2G true
+bad "invalid --buffer-size: '1T'" --buffer-size=1T true
+bad "invalid --buffer-size: '16MM'" --buffer-size=16MM true
+bad "invalid --buffer-size: '-16M'" --buffer-size=-16M true
+bad "invalid --buffer-size: '99999999999999999999G'" --buffer-size=99999999999999999999G true
+# Syscall sets and expressions
+bad "invalid system call 'nosuchcall'$" -e trace=nosuchcall true
+bad "invalid system call 'nosuchcall'$" -e nosuchcall true
+bad "invalid system call 'nosuchcall'$" -e trace=open,nosuchcall true
+bad "invalid system call ''$" -e trace= true
+bad "invalid system call ','$" -e trace=, true
+bad "invalid system call '!'$" -e trace=! true
+bad "invalid system call '!'$" -e '!' true
+# Times
+bad "invalid -O argument: 'abc'$" -O abc true
+bad "invalid -O argument: '-1'$" -O -1 true
+bad "invalid --min-duration: 'abc'" --min-duration=abc true
+bad "invalid --min-duration: '-5'" --min-duration=-5 true
+bad "invalid --min-duration: '1e999'" --min-duration=1e999 true
+bad "invalid --min-duration: '5parsecs'" --min-duration=5parsecs true
+bad "invalid --min-duration: ''" --min-duration= true
+bad "invalid --interval: '0'" --interval=0 true
+bad "invalid --interval: 'nan'" --interval=nan true
+bad "invalid --interval: 'inf'" --interval=inf true
+bad "invalid --interval: '-1'" --interval=-1 true
+# Sort keys and columns
+bad "invalid sortby: 'nosuch'$" -S nosuch true
+bad "invalid sortby: ''$" -S '' true
+bad "unknown column name: 'nosuch'$" -U nosuch true
+bad "unknown column name: ''$" -U calls,, true
+bad "-c/--summary-only and -C/--summary are mutually exclusive$" -c -C true
+# Paths
+bad "Can't stat '/no/such/program': No such file or directory$" /no/such/program
+bad "Can't stat 'no-such-program-anywhere': No such file or directory$" no-such-program-anywhere
+bad "Can't stat '': No such file or directory$" ''
+bad "Can't fopen '/no/such/dir/out': No such file or directory$" -o /no/such/dir/out true
+bad "Can't fopen '': No such file or directory$" -o '' true
+bad "Can't fopen '/': Is a directory$" -o / true
+
+[ $failures -eq 0 ] || fail "$failures bad inputs were not refused properly"
+echo ok
