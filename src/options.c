@@ -650,8 +650,10 @@ enum parse_result options_parse(struct options *opts, int argc, char **argv)
 			opts->folded = true;
 			break;
 		case OPT_FLAMEGRAPH:
-			if (!*optarg)
-				return error("--flamegraph needs a file name", "");
+			if (!*optarg) {
+				error("--flamegraph needs a file name", "");
+				return PARSE_ERROR;
+			}
 			opts->flamegraph_path = optarg;
 			break;
 		case OPT_STACK_SIZE:
