@@ -238,20 +238,15 @@ static void put_svg(FILE *out, const struct layout *l, const char *title)
 	fputs("</svg>\n", out);
 }
 
-bool flamegraph_write(const struct folded *f, const char *path, const char *title)
+bool flamegraph_write(const struct folded *f, FILE *out, const char *path, const char *title)
 {
 	struct folded_entry *sorted = folded_sorted(f);
 	struct layout l = { 0 };
 	bool ok = false;
-	FILE *out;
 
 	if (!sorted || !lay_out(sorted, f->used, &l)) {
 		fprintf(stderr, "bstrace: cannot draw the flame graph: %s\n", strerror(ENOMEM));
-		goto done;
-	}
-	out = fopen(path, "we");
-	if (!out) {
-		fprintf(stderr, "bstrace: Can't fopen '%s': %s\n", path, strerror(errno));
+		fclose(out);
 		goto done;
 	}
 	put_svg(out, &l, title);

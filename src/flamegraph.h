@@ -10,9 +10,14 @@
 
 #include <stdbool.h>
 
+#include <stdio.h>
+
 #include "folded.h"
 
-/* Write the SVG to path; false after a one-line message on stderr. */
-bool flamegraph_write(const struct folded *f, const char *path, const char *title);
+/*
+ * Write the SVG to out (opened by the caller before tracing, closed here;
+ * path names it in messages); false after a one-line message on stderr.
+ */
+bool flamegraph_write(const struct folded *f, FILE *out, const char *path, const char *title);
 
 #endif

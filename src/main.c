@@ -34,6 +34,7 @@
 #define CGROUP2_MOUNT "/sys/fs/cgroup/unified"
 
 static struct consumer consumer;
+static FILE *flamegraph_out;	/* --flamegraph, opened before tracing */
 static struct summary_report summary;
 static struct inflight_call inflight[INFLIGHT_MAX];
 
@@ -74,6 +75,19 @@ static int open_output(const struct options *opts, pid_t *pipe_pid)
 	if (opts->output_path[0] == '|')
 		return open_pipe(opts->output_path + 1, pipe_pid);
 	return output_file_open(opts->output_path, opts->append);
+}
+
+/* --flamegraph's file, opened before tracing so a bad path fails first. */
+static FILE *open_flamegraph(const char *path)
+{
+	int fd = output_file_open(path, false);
+	FILE *out = fd < 0 ? NULL : fdopen(fd, "w");
+
+	if (fd >= 0 && !out) {
+		fprintf(stderr, "bstrace: Can't fopen '%s': %s\n", path, strerror(errno));
+		close(fd);
+	}
+	return out;
 }
 
 /* --cgroup PATH: a cgroup v2 directory, absolute or under the v2 mount. */
@@ -196,7 +210,7 @@ static bool report_stacks(const struct options *opts)
 		return true;
 	snprintf(title, sizeof(title), "Syscall time of %s",
 		 opts->command ? opts->command[0] : "the traced processes");
-	return flamegraph_write(&consumer.stacks->folded, opts->flamegraph_path, title);
+	return flamegraph_write(&consumer.stacks->folded, flamegraph_out, opts->flamegraph_path, title);
 }
 
 static void report_end(struct tracer *t)
@@ -312,6 +326,8 @@ int main(int argc, char **argv)
 	}
 	out_fd = open_output(&opts, &run.pipe_pid);
 	if (out_fd < 0)
+		return 1;
+	if (opts.flamegraph_path && !(flamegraph_out = open_flamegraph(opts.flamegraph_path)))
 		return 1;
 	if (start(&opts, &tracer, &run, out_fd)) {
 		launch_abort(&run.child);
