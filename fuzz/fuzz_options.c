@@ -29,7 +29,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (char *p = copy; argc <= MAX_ARGS && p <= copy + size; p += strlen(p) + 1)
 		argv[argc++] = p;
 	argv[argc] = NULL;
-	options_parse(&opts, argc, argv);
+	/* Told to run, the caller must have a command to run. */
+	if (options_parse(&opts, argc, argv) == PARSE_RUN && (!opts.command || !opts.command[0]))
+		abort();
 	free(copy);
 	return 0;
 }
