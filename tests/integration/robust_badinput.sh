@@ -19,7 +19,7 @@ bad() {
 	elif ! head -1 "$WORK/err" | grep -Eq -- "^bstrace: $pattern"; then
 		problem="first line is not 'bstrace: $pattern'"
 	elif [ "$(wc -l < "$WORK/err")" -gt 2 ] ||
-	     { [ "$(wc -l < "$WORK/err")" -eq 2 ] && ! sed -n 2p "$WORK/err" | grep -q "^Try 'bstrace -h'"; }; then
+	     { [ "$(wc -l < "$WORK/err")" -eq 2 ] && ! sed -n 2p "$WORK/err" | grep -Eq "^Try 'bstrace (--perf )?-h'"; }; then
 		problem="more than one line (and the hint)"
 	fi
 	if [ -n "$problem" ]; then
@@ -78,6 +78,33 @@ bad "invalid sortby: ''$" -S '' true
 bad "unknown column name: 'nosuch'$" -U nosuch true
 bad "unknown column name: ''$" -U calls,, true
 bad "-c/--summary-only and -C/--summary are mutually exclusive$" -c -C true
+# Output styles and stacks
+bad "invalid -X argument: 'foo'$" -X foo true
+bad "invalid -X argument: ''$" -X '' true
+bad "invalid system call 'nosuch'$" -e raw=nosuch true
+bad "invalid system call ''$" -e abbrev= true
+bad "invalid system call 'x'$" -e verbose=x,, true
+bad "invalid --stack-size: 'abc'" --stack-size=abc true
+bad "invalid --stack-size: '0'" --stack-size=0 true
+bad "invalid --stack-size: '99999999'" --stack-size=99999999 true
+bad "--flamegraph needs a file name$" --flamegraph= true
+bad "Can't fopen '/no/such/dir/g.svg': No such file or directory$" --flamegraph=/no/such/dir/g.svg true
+# --perf's own parser
+bad "--perf must be the first option$" -f --perf true
+bad "--perf: a command to trace is needed$" --perf
+bad "--perf: unknown option '--bogus'$" --perf --bogus true
+bad "--perf: option requires an argument -- 'o'$" --perf -o
+bad "--perf: invalid syscall 'nosuch' in -e$" --perf -e nosuch true
+bad "--perf: invalid syscall '!' in -e$" --perf -e 'open*,!' true
+bad "--perf: empty syscall list in -e ''$" --perf -e '' true
+bad "--perf: invalid --duration 'abc'" --perf --duration abc true
+bad "--perf: invalid --duration '-1'" --perf --duration -1 true
+bad "--perf: invalid --max-events 'x'" --perf --max-events x true
+bad "--perf: invalid --max-events '-3'" --perf --max-events -3 true
+bad "--perf: invalid --buffer-size '1T'" --perf --buffer-size 1T true
+bad "--perf: -p is not supported yet" --perf -p 1
+bad "Can't fopen '/no/such/dir/x': No such file or directory$" --perf -o /no/such/dir/x true
+bad "Can't stat '/no/such/program': No such file or directory$" --perf /no/such/program
 # Paths
 bad "Can't stat '/no/such/program': No such file or directory$" /no/such/program
 bad "Can't stat 'no-such-program-anywhere': No such file or directory$" no-such-program-anywhere
