@@ -415,7 +415,10 @@ static void json_sockaddr(struct linebuf *lb, const uint8_t *data, size_t len)
 	struct sockaddr_storage ss = { 0 };
 	char addr[INET6_ADDRSTRLEN];
 
-	memcpy(&ss, data, len < sizeof(ss) ? len : sizeof(ss));
+	/* Bytes past a sockaddr_storage are no address: never look past ss. */
+	if (len > sizeof(ss))
+		len = sizeof(ss);
+	memcpy(&ss, data, len);
 	line_puts(lb, "{\"sa_family\":");
 	json_enum(lb, &xlat_socket_domains, ss.ss_family);
 	if (ss.ss_family == AF_INET && len >= sizeof(struct sockaddr_in)) {
