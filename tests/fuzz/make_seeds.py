@@ -14,12 +14,13 @@ NONE = (0xFFFF, 0, 0)
 
 
 def call(nr, ret, args, blobs, payload, flags=0):
-    """rec_call: header, ids, times, ret, 6 args, 12 blobs, payload."""
+    """rec_call: header, ids, times, ret, ret_ino, 6 args, comm, 12 blobs,
+    the stack blob, payload."""
     slots = [NONE] * 12
     for slot, blob in blobs.items():
         slots[slot] = blob
-    body = struct.pack("<IIiIQQq6Q", 1000, 1000, nr, flags, 1, 2, ret, *args)
-    body += b"".join(struct.pack("<HHi", *b) for b in slots)
+    body = struct.pack("<IIiIQQqQ6Q16s", 1000, 1000, nr, flags, 1, 2, ret, 0, *args, b"fuzzed")
+    body += b"".join(struct.pack("<HHi", *b) for b in slots + [NONE])
     size = 8 + len(body) + len(payload)
     return struct.pack("<II", REC_CALL, size) + body + payload
 
@@ -86,8 +87,10 @@ def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "tests/fuzz/corpus/record"
     os.makedirs(out, exist_ok=True)
     for name, record in seeds():
-        # Settings byte 0x30: repair size and syscall number, default print options.
-        for settings, suffix in ((0x30, ""), (0x37, "-vxx")):
+        # Settings 0x30: repair size and syscall number, strace's output
+        # with default print options; then -v -xx, -f -yy, --json, --perf.
+        for settings, suffix in ((0x30, ""), (0x37, "-vxx"), (0x70, "-fyy"),
+                                 (0xb0, "-json"), (0xf0, "-perf")):
             with open(os.path.join(out, name + suffix), "wb") as f:
                 f.write(bytes([settings]) + record)
 
