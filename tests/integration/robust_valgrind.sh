@@ -28,10 +28,13 @@ memcheck() {
 	echo "memcheck $name: clean"
 }
 
-memcheck busy -o "$WORK/busy.out" "$PROGS/robust_busy" 3
+memcheck busy -o "$WORK/busy.out" "$PROGS/robust_busy" 2
 [ "$(grep -c '^getppid() ' "$WORK/busy.out")" -gt 10000 ] || fail "the long trace is not long"
 memcheck verbose -f -v -xx -s 256 -o "$WORK/verbose.out" sh -c 'ls -la / > /dev/null; cat /etc/passwd > /dev/null'
-memcheck forks -f -o "$WORK/forks.out" "$PROGS/robust_forks" 50
+memcheck forks -f -o "$WORK/forks.out" "$PROGS/robust_forks" 30
 memcheck summary -f -c -o "$WORK/summary.out" "$PROGS/robust_threads" 100
+memcheck per-process -f -c --per-process -o "$WORK/pp.out" "$PROGS/robust_forks" 10
+memcheck json --json -f -o "$WORK/json.out" sh -c 'ls -la / > /dev/null'
+memcheck perf --perf -o "$WORK/perf.out" sh -c 'ls -la / > /dev/null'
 memcheck escape -x -o "$WORK/escape.out" "$PROGS/robust_escape"
 echo ok
