@@ -17,7 +17,6 @@
 #include <unistd.h>
 
 #include "consumer.h"
-#include "fdtrack.h"
 #include "options.h"
 #include "../bpf/record.h"
 
@@ -54,30 +53,46 @@ static const struct options *format_options(unsigned int format)
 	return &opts[format];
 }
 
+/*
+ * One consumer per output format, set up on first use and kept: -yy's fd
+ * table and --perf's tables are built once per run in bstrace too, and
+ * rebuilding them for every input would slow the fuzzer a hundredfold.
+ */
+static struct consumer *format_consumer(unsigned int format)
+{
+	static struct consumer consumers[4];
+	static bool ready[4];
+	const struct options *opts = format_options(format);
+	int null_fd;
+
+	if (!ready[format]) {
+		null_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+		consumer_init(&consumers[format], null_fd, &opts->print, opts->follow_forks, 1000);
+		if (!consumer_set_format(&consumers[format], opts))
+			abort();
+		ready[format] = true;
+	}
+	return &consumers[format];
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static int null_fd = -1;
-	static struct consumer consumer;
 	/* The ring buffer hands out 8-byte aligned records. */
 	static uint64_t record[(REC_PAYLOAD_MAX + sizeof(struct rec_call)) / 8 + 1];
-	const struct options *opts;
-	struct print_opts print;
+	struct consumer *consumer;
 	uint8_t settings;
 
 	if (size < 1 || size - 1 > sizeof(record))
 		return 0;
-	if (null_fd < 0)
-		null_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
 	settings = data[0];
 	data++;
 	size--;
 	memcpy(record, data, size);
 
-	opts = format_options(settings >> FORMAT_SHIFT);
-	print = opts->print;
-	print.hex_strings = settings & HEX_MASK;
-	print.verbose = settings & VERBOSE;
-	print.max_strlen = (settings & SHORT_STRINGS) ? 4 : 32;
+	consumer = format_consumer(settings >> FORMAT_SHIFT);
+	consumer->print.hex_strings = settings & HEX_MASK;
+	consumer->print.verbose = settings & VERBOSE;
+	consumer->print.max_strlen = (settings & SHORT_STRINGS) ? 4 : 32;
 	if ((settings & FIX_SIZE) && size >= sizeof(struct rec_header))
 		((struct rec_header *)record)->size = (uint32_t)size;
 	if ((settings & FIX_NR) && size >= sizeof(struct rec_call)) {
@@ -85,14 +100,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		call->nr = (int32_t)((uint32_t)call->nr % SYSCALL_NR_MAX);
 	}
-	consumer_init(&consumer, null_fd, &print, opts->follow_forks, 1000);
-	if (!consumer_set_format(&consumer, opts))
-		abort();
-	consumer_handle(&consumer, record, size);
-	consumer_finish(&consumer);
-	out_flush(&consumer.out);
-	/* consumer_init's -y table lives until exit in bstrace: free it here. */
-	if (print.decode_fds)
-		fdtrack_free();
+	consumer_handle(consumer, record, size);
+	out_flush(&consumer->out);
 	return 0;
 }
