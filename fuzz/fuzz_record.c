@@ -67,8 +67,8 @@ static struct consumer *format_consumer(unsigned int format)
 
 	if (!ready[format]) {
 		null_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
-		consumer_init(&consumers[format], null_fd, &opts->print, opts->follow_forks, 1000);
-		if (!consumer_set_format(&consumers[format], opts))
+		if (!consumer_init(&consumers[format], null_fd, opts, 1000) ||
+		    !consumer_set_format(&consumers[format], opts))
 			abort();
 		ready[format] = true;
 	}
