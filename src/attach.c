@@ -51,6 +51,35 @@ static int attach_one(struct tracer *t, struct consumer *c, pid_t pid, bool thre
 	return watch(t, c, pid) ? 1 : -1;
 }
 
+/*
+ * A user who is not root may watch only what ptrace would let it watch: a
+ * process whose real, effective and saved uids and gids are all its own
+ * (a setuid program's are not).  A process already gone is left to the
+ * attach itself to report.
+ */
+static bool may_trace(pid_t pid)
+{
+	char path[64], line[256];
+	unsigned int real, effective, saved;
+	bool uids = false, gids = false;
+	FILE *f;
+
+	if (geteuid() == 0)
+		return true;
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	f = fopen(path, "re");
+	if (!f)
+		return true;
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "Uid: %u %u %u", &real, &effective, &saved) == 3)
+			uids = real == getuid() && effective == getuid() && saved == getuid();
+		else if (sscanf(line, "Gid: %u %u %u", &real, &effective, &saved) == 3)
+			gids = real == getgid() && effective == getgid() && saved == getgid();
+	}
+	fclose(f);
+	return uids && gids;
+}
+
 int attach_processes(struct tracer *t, struct consumer *c, const struct options *opts)
 {
 	int attached = 0;
@@ -61,6 +90,10 @@ int attach_processes(struct tracer *t, struct consumer *c, const struct options 
 
 		if (pid == getpid()) {
 			fprintf(stderr, "bstrace: I'm sorry, I can't let you do that, Dave.\n");
+			continue;
+		}
+		if (!may_trace(pid)) {
+			fprintf(stderr, "bstrace: attach: %d: %s (not your process)\n", pid, strerror(EPERM));
 			continue;
 		}
 		n = attach_one(t, c, pid, opts->follow_forks);
