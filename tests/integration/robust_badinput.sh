@@ -78,6 +78,20 @@ bad "invalid sortby: ''$" -S '' true
 bad "unknown column name: 'nosuch'$" -U nosuch true
 bad "unknown column name: ''$" -U calls,, true
 bad "-c/--summary-only and -C/--summary are mutually exclusive$" -c -C true
+# Pids, users, cgroups
+bad "Invalid process id: 'abc'$" -p abc
+bad "Invalid process id: '0'$" -p 0
+bad "Invalid process id: '-1'$" -p -1
+bad "attach: 99999999: No such process$" -p 99999999
+bad "Cannot find user 'no-such-user'$" -u no-such-user true
+bad "--cgroup: '/no/such/cgroup': No such file or directory$" --cgroup=/no/such/cgroup
+# Expression qualifiers, classes, statuses, regexes
+bad "invalid signal 'SIGFOO'$" -e signal=SIGFOO true
+bad "invalid status 'bogus'$" -e status=bogus true
+bad "invalid system call '%bogus'$" -e trace=%bogus true
+bad 'regcomp: \[: Invalid regular expression$' -e 'trace=/[' true
+bad "invalid quiet 'bogus'$" -e quiet=bogus true
+bad "invalid -a argument: 'abc'" -a abc true
 # Output styles and stacks
 bad "invalid -X argument: 'foo'$" -X foo true
 bad "invalid -X argument: ''$" -X '' true

@@ -39,6 +39,25 @@ euid=$($nobody --inh-caps=+bpf,+perfmon --ambient-caps=+bpf,+perfmon \
 # Root traces it as it runs (euid 0), as strace as root does.
 [ "$("$BSTRACE" -o /dev/null "$WORK/id-suid" -u)" = 0 ] || fail "as root, the setuid program lost its privileges"
 
+# --- -p under a capable user who is not root: only its own processes ------------
+capable="$nobody --inh-caps=+bpf,+perfmon --ambient-caps=+bpf,+perfmon"
+sleep 20 &
+roots=$!
+$capable "$BSTRACE" -p $roots -o "$WORK/nobody/p.out" 2> "$WORK/p.err"
+status=$?
+kill $roots
+[ $status -eq 1 ] || fail "nobody attached to root's process (exit $status)"
+grep -qx "bstrace: attach: $roots: Operation not permitted (not your process)" "$WORK/p.err" ||
+	fail "attach to root's process said: $(cat "$WORK/p.err")"
+$nobody sh -c 'sleep 1; echo mine > /dev/null' &
+own=$!
+sleep 0.3
+$capable timeout 10 "$BSTRACE" -p $own -o "$WORK/nobody/own.out" 2> "$WORK/own.err" ||
+	fail "nobody could not attach to its own process: $(cat "$WORK/own.err")"
+grep -q '^write(1, "mine\\n", 5) *= 5$' "$WORK/nobody/own.out" ||
+	fail "attached to its own process, saw: $(cat "$WORK/nobody/own.out")"
+wait $own
+
 # --- never setuid ----------------------------------------------------------------
 cp "$BSTRACE" "$WORK/bstrace-suid" && chmod 4755 "$WORK/bstrace-suid"
 $nobody "$WORK/bstrace-suid" /bin/true 2> "$WORK/suid.err"
