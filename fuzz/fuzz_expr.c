@@ -22,8 +22,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(expr, data, size);
 	expr[size] = '\0';
-	/* Told to run, the caller must have a command to run. */
-	if (options_parse(&opts, 4, argv) == PARSE_RUN && (!opts.command || !opts.command[0]))
+	/* Told to run, the caller must have something to trace. */
+	if (options_parse(&opts, 4, argv) == PARSE_RUN && (opts.command ? !opts.command[0] :
+				   !opts.nattach && !opts.comm && !opts.cgroup_path))
 		abort();
 	free(expr);
 	return 0;

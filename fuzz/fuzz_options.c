@@ -29,8 +29,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (char *p = copy; argc <= MAX_ARGS && p <= copy + size; p += strlen(p) + 1)
 		argv[argc++] = p;
 	argv[argc] = NULL;
-	/* Told to run, the caller must have a command to run. */
-	if (options_parse(&opts, argc, argv) == PARSE_RUN && (!opts.command || !opts.command[0]))
+	/* Told to run, the caller must have something to trace. */
+	if (options_parse(&opts, argc, argv) == PARSE_RUN && (opts.command ? !opts.command[0] :
+				   !opts.nattach && !opts.comm && !opts.cgroup_path))
 		abort();
 	free(copy);
 	return 0;
