@@ -105,7 +105,7 @@ bad "--flamegraph needs a file name$" --flamegraph= true
 bad "Can't fopen '/no/such/dir/g.svg': No such file or directory$" --flamegraph=/no/such/dir/g.svg true
 # --perf's own parser
 bad "--perf must be the first option$" -f --perf true
-bad "--perf: a command to trace is needed$" --perf
+bad "--perf: a command, -p, -t or -G is needed$" --perf
 bad "--perf: unknown option '--bogus'$" --perf --bogus true
 bad "--perf: option requires an argument -- 'o'$" --perf -o
 bad "--perf: invalid syscall 'nosuch' in -e$" --perf -e nosuch true
@@ -116,7 +116,7 @@ bad "--perf: invalid --duration '-1'" --perf --duration -1 true
 bad "--perf: invalid --max-events 'x'" --perf --max-events x true
 bad "--perf: invalid --max-events '-3'" --perf --max-events -3 true
 bad "--perf: invalid --buffer-size '1T'" --perf --buffer-size 1T true
-bad "--perf: -p is not supported yet" --perf -p 1
+bad "attach: 99999999: No such process$" --perf -p 99999999
 bad "Can't fopen '/no/such/dir/x': No such file or directory$" --perf -o /no/such/dir/x true
 bad "Can't stat '/no/such/program': No such file or directory$" --perf /no/such/program
 # Paths
