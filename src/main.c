@@ -265,6 +265,12 @@ static void hold_stop_signals(void)
 
 static int start(struct options *opts, struct tracer *tracer, struct run *run, int out_fd)
 {
+	/* They select processes of any user, which ptrace would not allow. */
+	if (geteuid() != 0 && (opts->comm || opts->cgroup_path)) {
+		fprintf(stderr, "bstrace: --comm and --cgroup trace every user's processes: "
+			"they need root\n");
+		return -1;
+	}
 	if (!resolve_cgroup(opts))
 		return -1;
 	/* Fork before the signal mask changes: the command must not inherit it. */

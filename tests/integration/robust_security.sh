@@ -58,6 +58,13 @@ grep -q '^write(1, "mine\\n", 5) *= 5$' "$WORK/nobody/own.out" ||
 	fail "attached to its own process, saw: $(cat "$WORK/nobody/own.out")"
 wait $own
 
+# --comm and --cgroup pick processes of every user: root only.
+for opt in --comm=sleep --cgroup=/; do
+	$capable "$BSTRACE" $opt -o "$WORK/nobody/sel.out" 2> "$WORK/sel.err" && fail "nobody may use $opt"
+	grep -qx "bstrace: --comm and --cgroup trace every user's processes: they need root" "$WORK/sel.err" ||
+		fail "$opt as nobody said: $(cat "$WORK/sel.err")"
+done
+
 # --- never setuid ----------------------------------------------------------------
 cp "$BSTRACE" "$WORK/bstrace-suid" && chmod 4755 "$WORK/bstrace-suid"
 $nobody "$WORK/bstrace-suid" /bin/true 2> "$WORK/suid.err"
