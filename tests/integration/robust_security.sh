@@ -49,7 +49,7 @@ kill $roots
 [ $status -eq 1 ] || fail "nobody attached to root's process (exit $status)"
 grep -qx "bstrace: attach: $roots: Operation not permitted (not your process)" "$WORK/p.err" ||
 	fail "attach to root's process said: $(cat "$WORK/p.err")"
-$nobody sh -c 'sleep 1; echo mine > /dev/null' &
+$nobody sh -c 'sleep 4; echo mine > /dev/null' &
 own=$!
 sleep 0.3
 $capable timeout 10 "$BSTRACE" -p $own -o "$WORK/nobody/own.out" 2> "$WORK/own.err" ||
