@@ -32,7 +32,7 @@ validate() {
 mask_results() {
 	sed -E -e 's/0x[0-9a-f]{5,}/ADDR/g' \
 		-e 's/^(set_tid_address|getpid|gettid|getppid|clone|clone3|fork|vfork|wait4) [0-9]+$/\1 PID/' \
-		-e 's/^(times|semget|shmget|msgget) [0-9]+$/\1 N/'
+		-e 's/^(times|time|semget|shmget|msgget) [0-9]+$/\1 N/'
 }
 
 # Calls as strace prints their results: "name ret" or "name -1 ERRNO".
