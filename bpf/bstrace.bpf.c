@@ -989,6 +989,48 @@ int on_fork(struct bpf_raw_tracepoint_args *ctx)
 	return 0;
 }
 
+/*
+ * The thread whose execve is killing this leader (strace's "superseded by
+ * execve in pid N"), or 0.
+ */
+static __always_inline __u32 exec_superseding(struct task_struct *task, __u32 tid, __u32 tgid)
+{
+	struct task_struct *exec_task = BPF_CORE_READ(task, signal, group_exec_task);
+
+	if (tid != tgid || !exec_task || exec_task == task)
+		return 0;
+	return BPF_CORE_READ(exec_task, pid);
+}
+
+/*
+ * A thread other than the leader exec'd: it now has the leader's pid.  Its
+ * state (and the execve in flight) moves to that pid, and its old tid is
+ * forgotten before the kernel can give it to another process.
+ */
+SEC("raw_tp/sched_process_exec")
+int on_exec(struct bpf_raw_tracepoint_args *ctx)
+{
+	struct task_struct *task = (struct task_struct *)ctx->args[0];
+	__u32 old_tid = (__u32)ctx->args[1];
+	__u32 tid = BPF_CORE_READ(task, pid);
+	struct task_state *state;
+	struct capture_buf *entry;
+
+	if (old_tid == tid)
+		return 0;
+	state = bpf_map_lookup_elem(&traced_tasks, &old_tid);
+	if (!state)
+		return 0;
+	bpf_map_update_elem(&traced_tasks, &tid, state, BPF_ANY);
+	bpf_map_delete_elem(&traced_tasks, &old_tid);
+	entry = bpf_map_lookup_elem(&entry_bufs, &old_tid);
+	if (entry) {
+		bpf_map_update_elem(&entry_bufs, &tid, entry, BPF_ANY);
+		bpf_map_delete_elem(&entry_bufs, &old_tid);
+	}
+	return 0;
+}
+
 SEC("raw_tp/sched_process_exit")
 int on_exit(struct bpf_raw_tracepoint_args *ctx)
 {
@@ -1005,6 +1047,7 @@ int on_exit(struct bpf_raw_tracepoint_args *ctx)
 	rec.ts_ns = bpf_ktime_get_ns();
 	rec.exit_code = BPF_CORE_READ(task, exit_code);
 	rec.group_dead = BPF_CORE_READ(task, signal, live.counter) == 0;
+	rec.superseded_by = exec_superseding(task, tid, rec.tgid);
 	bpf_get_current_comm(rec.comm, sizeof(rec.comm));
 	if (!(state->flags & TASK_WAIT_EXEC))
 		submit(&rec, sizeof(rec));

@@ -154,6 +154,8 @@ struct rec_proc_exit {
 	__u32 exit_code;	/* wait status: (code << 8) | signal | 0x80 core */
 	__u32 group_dead;	/* the last thread of its process */
 	char comm[REC_COMM_LEN];
+	__u32 superseded_by;	/* a leader killed by the exec of this thread; or 0 */
+	__u32 pad;
 };
 
 struct rec_proc_fork {

@@ -460,6 +460,28 @@ static void print_exit_line(struct consumer *c, struct task *t, unsigned int sta
 }
 
 /*
+ * A leader killed by another thread's execve: that thread goes on under the
+ * leader's pid, so it is the one strace stops counting, and the leader's
+ * line says "superseded".
+ */
+static void print_superseded(struct consumer *c, struct task *leader,
+			     const struct rec_proc_exit *rec)
+{
+	struct task *execer = task_find(c, rec->superseded_by);
+	uint32_t tid = leader->tid;
+
+	if (execer && execer != leader)
+		task_remove(c, execer);
+	leader = task_find(c, tid);
+	if (!leader || (c->opts->expr.quiet & QUIET_THREAD_EXECVE))
+		return;
+	end_open_line(c, tid);
+	put_prefix(c, &c->line, tid, rec->ts_ns);
+	line_printf(&c->line, "+++ superseded by execve in pid %u +++\n", rec->superseded_by);
+	out_line(output_of(c, leader), &c->line);
+}
+
+/*
  * strace reports a thread group's leader last: its exit waits for the
  * group's other threads, and it shows the group's exit status.
  */
@@ -492,6 +514,11 @@ static void print_exit(struct consumer *c, const struct rec_proc_exit *rec)
 
 	if (!t)
 		return;
+	/* The open line under its pid may be the execve of the thread taking it. */
+	if (rec->superseded_by) {
+		print_superseded(c, t, rec);
+		return;
+	}
 	if (t->head_printed) {
 		static const char killed[] = " <unfinished ...>) = ?\n";
 
@@ -610,14 +637,19 @@ static void mark_killed_calls(struct consumer *c, size_t n)
 		const struct pending *p = &q->items[q->events[i].index];
 		const struct rec_proc_exit *death = queue_record(q, p);
 
-		if (p->type != REC_PROC_EXIT || !WIFSIGNALED(death->exit_code) ||
-		    WTERMSIG(death->exit_code) != SIGKILL)
+		if (p->type != REC_PROC_EXIT || (!death->superseded_by &&
+		    (!WIFSIGNALED(death->exit_code) || WTERMSIG(death->exit_code) != SIGKILL)))
 			continue;
 		for (size_t j = i; j-- > 0;) {
 			struct pending *prev = &q->items[q->events[j].index];
 
-			/* The SIGKILL's own delivery is not shown. */
-			if (prev->tid != p->tid || prev->type == REC_SIGNAL)
+			/*
+			 * The SIGKILL's own delivery is not shown; a call's
+			 * entry is not where the thread was (an execve that
+			 * took the leader's pid enters under it).
+			 */
+			if (prev->tid != p->tid || prev->type == REC_SIGNAL ||
+			    q->events[j].kind == EV_ENTER)
 				continue;
 			if (prev->type == REC_CALL && q->events[j].kind != EV_ENTER)
 				((struct rec_call *)(q->arena + prev->off))->flags |= CALL_KILLED;

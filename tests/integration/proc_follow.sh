@@ -65,6 +65,21 @@ leader=$(ls "$WORK"/bff.* | sort -t. -k2 -n | head -1)
 grep -qE '^wait4\([0-9]+, \[\{WIFEXITED\(s\) && WEXITSTATUS\(s\) == 0\}\], 0, NULL\) += [0-9]+$' "$leader" ||
 	fail "-ff split the parent's wait4: $(grep wait4 "$leader")"
 tail -1 "$leader" | grep -qx '+++ exited with 3 +++' || fail "-ff leader file lacks its exit line"
+# A thread's execve supersedes the leader: strace's line, the exec'd
+# program traced under the leader's pid, and nothing else (its old tid is
+# forgotten in the kernel, not left for another process to get).
+strace -f -e trace=execve,exit_group -o "$WORK/s" "$PROGS/proc_thread_exec"
+"$BSTRACE" -f -e trace=execve,exit_group -o "$WORK/b" "$PROGS/proc_thread_exec" ||
+	fail "thread exec: bstrace failed"
+leader=$(grep -m1 -oE '^[0-9]+' "$WORK/b")
+grep -qE "^$leader +\+\+\+ superseded by execve in pid [0-9]+ \+\+\+\$" "$WORK/b" ||
+	fail "no superseded line: $(cat "$WORK/b")"
+grep -qE '^[0-9]+ +\+\+\+ superseded by execve in pid [0-9]+ \+\+\+$' "$WORK/s" ||
+	fail "strace itself has no superseded line"
+tail -2 "$WORK/b" | grep -qE "^$leader +exit_group\(0\) += \?\$" || fail "true's exit_group not under $leader"
+tail -1 "$WORK/b" | grep -qE "^$leader +\+\+\+ exited with 0 \+\+\+\$" || fail "no exit line"
+[ "$(grep -cvE "^$leader " "$WORK/b")" -eq 0 ] || fail "lines of another pid: $(grep -vE "^$leader " "$WORK/b")"
+
 # --output-separately is -ff's long name.
 "$BSTRACE" -f --output-separately -o "$WORK/bos" "$PROGS/proc_fork"
 [ "$(ls "$WORK"/bos.* | wc -l)" -eq 3 ] || fail "--output-separately did not split"
