@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * Two slow paths of known weight, for the flame graph test: slow_path_a
- * sleeps 6 times, slow_path_b 2 times, 40 ms each, so path a holds three
- * quarters of the sleeping time and path b one quarter.
+ * sleeps 6 times, slow_path_b 2 times, 100 ms each, so path a holds three
+ * quarters of the sleeping time and path b one quarter.  100 ms, so that a
+ * late wake-up on a loaded machine barely moves the ratio.
  */
 #include <time.h>
 
@@ -12,7 +13,7 @@ static volatile int sink;
 
 static NOINLINE void nap(void)
 {
-	struct timespec t = { 0, 40 * 1000 * 1000 };
+	struct timespec t = { 0, 100 * 1000 * 1000 };
 
 	nanosleep(&t, NULL);
 	sink++;
