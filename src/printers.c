@@ -432,25 +432,21 @@ static void print_sockaddr(struct linebuf *lb, const uint8_t *data, size_t len,
 static void print_argv(struct linebuf *lb, const struct captured *mem, const struct print_opts *opts)
 {
 	struct rec_argv_head head;
-	size_t pos = sizeof(head);
+	struct array_view view;
+	struct captured elem;
 
-	memcpy(&head, mem->data, sizeof(head));
+	if (!argv_view_init(&view, mem, &head)) {
+		line_puts(lb, "???");
+		return;
+	}
 	line_putc(lb, '[');
-	for (unsigned int i = 0; i < head.shown; i++) {
-		struct rec_argv_elem elem;
-
-		if (pos + sizeof(elem) > (size_t)mem->len)
-			break;
-		memcpy(&elem, mem->data + pos, sizeof(elem));
-		pos += sizeof(elem);
-		if (i)
+	for (bool first = true; argv_view_next(&view, &elem); first = false) {
+		if (!first)
 			line_write(lb, ", ", 2);
-		if (elem.len < 0 || pos + (size_t)elem.len > (size_t)mem->len) {
+		if (captured_ok(&elem))
+			print_quoted(lb, elem.data, (size_t)elem.len, elem.truncated, opts);
+		else
 			line_puts(lb, "???");
-			continue;
-		}
-		print_quoted(lb, mem->data + pos, (size_t)elem.len, elem.flags & REC_BLOB_TRUNCATED, opts);
-		pos += (size_t)elem.len;
 	}
 	if (head.count > head.shown)
 		line_puts(lb, head.shown ? ", ..." : "...");
@@ -480,34 +476,32 @@ static void print_iov(struct linebuf *lb, const struct captured *mem, int64_t to
 		      const struct print_opts *opts)
 {
 	struct rec_iov_head head;
-	size_t pos = sizeof(head);
+	struct rec_iov_elem iov;
+	struct array_view view;
+	struct captured bytes;
 
-	memcpy(&head, mem->data, sizeof(head));
+	if (!iov_view_init(&view, mem, &head)) {
+		line_puts(lb, "???");
+		return;
+	}
 	line_putc(lb, '[');
-	for (unsigned int i = 0; i < head.count; i++) {
-		struct rec_iov_elem elem;
-
-		if (pos + sizeof(elem) > (size_t)mem->len)
-			break;
-		memcpy(&elem, mem->data + pos, sizeof(elem));
-		pos += sizeof(elem);
-		if (i)
+	for (bool first = true; iov_view_next(&view, &iov, &bytes); first = false) {
+		if (!first)
 			line_write(lb, ", ", 2);
 		line_puts(lb, "{iov_base=");
-		if (elem.captured < 0 || pos + (size_t)elem.captured > (size_t)mem->len) {
-			print_pointer(lb, elem.base);
+		if (!captured_ok(&bytes)) {
+			print_pointer(lb, iov.base);
 		} else {
-			uint64_t moved = total < 0 || (uint64_t)total > elem.len ? elem.len :
+			uint64_t moved = total < 0 || (uint64_t)total > iov.len ? iov.len :
 					 (uint64_t)total;
 
-			print_quoted(lb, mem->data + pos, (size_t)elem.captured,
-				     (uint64_t)elem.captured < moved, opts);
-			pos += (size_t)elem.captured;
+			print_quoted(lb, bytes.data, (size_t)bytes.len,
+				     (uint64_t)bytes.len < moved, opts);
 		}
 		if (total >= 0)
-			total -= (int64_t)(elem.len < (uint64_t)total ? elem.len : (uint64_t)total);
+			total -= (int64_t)(iov.len < (uint64_t)total ? iov.len : (uint64_t)total);
 		line_puts(lb, ", iov_len=");
-		line_udec(lb, elem.len);
+		line_udec(lb, iov.len);
 		line_putc(lb, '}');
 	}
 	line_putc(lb, ']');
@@ -934,41 +928,26 @@ static void print_memory(struct linebuf *lb, const struct decoded_call *call, in
 
 /* --- arguments ------------------------------------------------------------- */
 
-/* The variant of the selector argument sel for its value in call, or NULL. */
-static const struct xlat_variant *selector_variant(const struct decoded_call *call, int sel)
-{
-	const struct syscall_arg *desc = &call->desc->args[sel];
-	unsigned int index;
-
-	if (sel < 0 || sel >= call->nargs || !desc->table || !desc->table->variants)
-		return NULL;
-	if (!enum_name(desc->table, call->args[sel].raw, &index))
-		return NULL;
-	return desc->table->variants[index].defined ? &desc->table->variants[index] : NULL;
-}
-
 static bool print_kind(struct linebuf *lb, const struct decoded_call *call, int i,
 		       const struct syscall_arg *desc, bool fixed, const struct print_opts *opts);
 
-/* by:N: the argument is what the selector's variant says, or left out. */
+/*
+ * by:N: the argument is what the selector's variant says (decode_arg_desc,
+ * shared with --json and --perf), raw when the value has no variant, or
+ * left out.
+ */
 static bool print_by(struct linebuf *lb, const struct decoded_call *call, int i,
 		     const struct syscall_arg *desc, const struct print_opts *opts)
 {
-	const struct xlat_variant *variant = selector_variant(call, desc->size_arg);
-	int position = 0;
+	const struct syscall_arg *resolved = decode_arg_desc(call, i);
 
-	/* The variant lists the selector's by:N arguments in order. */
-	for (int k = 0; k < i; k++)
-		if (call->desc->args[k].kind == KIND_BY && call->desc->args[k].size_arg == desc->size_arg)
-			position++;
-
-	if (!variant) {
+	if (!resolved)
+		return false;
+	if (resolved == desc) {
 		line_hex(lb, call->args[i].raw);
 		return true;
 	}
-	if (position < 0 || position >= variant->nargs)
-		return false;
-	return print_kind(lb, call, i, &variant->args[position], true, opts);
+	return print_kind(lb, call, i, resolved, true, opts);
 }
 
 static bool print_kind(struct linebuf *lb, const struct decoded_call *call, int i,
@@ -1104,27 +1083,6 @@ bool print_arg(struct linebuf *lb, const struct decoded_call *call, int i,
 	return print_kind(lb, call, i, &call->desc->args[i], false, opts);
 }
 
-/* The return kind: the syscall's, unless a selector's variant says otherwise. */
-static enum ret_kind return_kind(const struct decoded_call *call, const struct xlat **table)
-{
-	enum ret_kind kind = call->desc ? call->desc->ret : RET_INT;
-
-	*table = call->desc ? call->desc->ret_table : NULL;
-	for (int i = 0; call->desc && i < call->nargs; i++) {
-		const struct xlat_variant *variant;
-
-		if (call->desc->args[i].kind != KIND_BY)
-			continue;
-		variant = selector_variant(call, call->desc->args[i].size_arg);
-		if (variant && variant->ret != RET_DEFAULT) {
-			kind = variant->ret;
-			*table = variant->ret_table;
-		}
-		break;
-	}
-	return kind;
-}
-
 /* "= 0x3 (A|B)": the value, then what it means, as strace's auxstr. */
 static void print_decorated_return(struct linebuf *lb, enum ret_kind kind,
 				   const struct xlat *table, int64_t ret)
@@ -1179,7 +1137,7 @@ void print_return(struct linebuf *lb, const struct decoded_call *call, const str
 {
 	int64_t ret = call->rec->ret;
 	const struct xlat *table;
-	enum ret_kind kind = return_kind(call, &table);
+	enum ret_kind kind = decode_ret_kind(call, &table);
 
 	if (opts->raw && kind != RET_NONE)
 		kind = RET_HEX;
