@@ -296,13 +296,16 @@ static void update_fd_result(const struct decoded_call *call, enum fd_action act
 	uint32_t tgid = call->rec->tgid;
 	int fd = (int)call->rec->ret;
 	char path[PATH_MAX];
+	const struct xlat *ret_table;
 	const char *source;
 
 	switch (action) {
 	case FDACT_DUP:
-		/* fcntl makes an fd only with F_DUPFD and F_DUPFD_CLOEXEC. */
-		if (call->nargs > 1 && !strcmp(call->desc->name, "fcntl") &&
-		    call->args[1].raw != F_DUPFD && call->args[1].raw != F_DUPFD_CLOEXEC)
+		/*
+		 * A copy is made only when the call, or its selector's variant,
+		 * returns an fd (fcntl: F_DUPFD and F_DUPFD_CLOEXEC).
+		 */
+		if (decode_ret_kind(call, &ret_table) != RET_FD)
 			return;
 		source = fdtrack_path(tgid, first_fd_arg(call));
 		if (source) {

@@ -12,46 +12,11 @@
 
 #define PERF_ARGS_ALIGNMENT 70
 
-/*
- * How perf prints some calls' return values: a pid with the command name
- * of that thread, or "0 (Timeout)".  A property of the call's result that
- * syscalls.tbl has no return kind for (yet), so a list of names here,
- * turned into bitmaps once.
- */
-static const char *const pid_returning[] = {
-	"clone", "clone3", "fork", "vfork", "getpid", "getppid", "gettid",
-	"set_tid_address", "wait4", "waitid",
-};
-static const char *const timeout_returning[] = {
-	"poll", "ppoll", "select", "pselect6", "epoll_wait", "epoll_pwait",
-	"epoll_pwait2",
-};
-static uint64_t returns_pid[SYSCALL_NR_MAX / 64];
-static uint64_t returns_timeout[SYSCALL_NR_MAX / 64];
-
-static void set_bits(uint64_t *set, const char *const *names, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		int nr = syscall_by_name(names[i]);
-
-		if (nr >= 0)
-			set[nr / 64] |= 1ULL << (nr % 64);
-	}
-}
-
-static bool has_bit(const uint64_t *set, int nr)
-{
-	return nr >= 0 && nr < SYSCALL_NR_MAX && ((set[nr / 64] >> (nr % 64)) & 1);
-}
-
 void format_perf_init(struct perf_format *pf, bool show_comm, bool full_time)
 {
 	memset(pf, 0, sizeof(*pf));
 	pf->show_comm = show_comm;
 	pf->full_time = full_time;
-	set_bits(returns_pid, pid_returning, sizeof(pid_returning) / sizeof(pid_returning[0]));
-	set_bits(returns_timeout, timeout_returning,
-		 sizeof(timeout_returning) / sizeof(timeout_returning[0]));
 	printers_perf_init();
 }
 
@@ -171,7 +136,8 @@ static void put_return(struct linebuf *lb, const struct decoded_call *call,
 		line_putc(lb, ')');
 		return;
 	}
-	if (ret == 0 && has_bit(returns_timeout, call->rec->nr)) {
+	/* The table's return kinds say which calls return ready counts and pids. */
+	if (ret == 0 && kind == RET_READY) {
 		line_puts(lb, "0 (Timeout)");
 		return;
 	}
@@ -182,7 +148,7 @@ static void put_return(struct linebuf *lb, const struct decoded_call *call,
 	if (perf_print_ret_value(lb, kind, table, ret))
 		return;
 	line_dec(lb, ret);
-	if (ret > 0 && has_bit(returns_pid, call->rec->nr) &&
+	if (ret > 0 && kind == RET_PID &&
 	    (comm = known_comm(pf, (uint32_t)ret)) != NULL) {
 		line_write(lb, " (", 2);
 		put_comm(lb, comm);

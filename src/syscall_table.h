@@ -34,11 +34,13 @@ enum struct_id {
  * RET_FLAGS "= 0x3 (A|B)", RET_SIGNO "= 10 (SIGUSR1)", RET_OPENFLAGS
  * "= 0x8002 (flags O_RDWR|O_LARGEFILE)", RET_TIME "= 1795434993
  * (2026-11-23T11:56:33+0000)", RET_IOPRIO "= 0 (IOPRIO_PRIO_VALUE(
- * IOPRIO_CLASS_NONE, 0))".  RET_DEFAULT: a variant that keeps its
- * syscall's return kind.
+ * IOPRIO_CLASS_NONE, 0))".  RET_PID (a thread id) and RET_READY (a count
+ * of ready descriptors, 0 on timeout) print as integers for strace; perf
+ * adds the thread's command name and "(Timeout)".  RET_DEFAULT: a variant
+ * that keeps its syscall's return kind.
  */
 enum ret_kind { RET_INT, RET_HEX, RET_FD, RET_OCT, RET_NONE, RET_ENUM, RET_FLAGS, RET_SIGNO,
-		RET_OPENFLAGS, RET_TIME, RET_IOPRIO, RET_DEFAULT };
+		RET_OPENFLAGS, RET_TIME, RET_IOPRIO, RET_PID, RET_READY, RET_DEFAULT };
 
 /* The strace classes of -e trace=%CLASS, in syscalls/gen.c's order. */
 enum syscall_class {
@@ -98,6 +100,8 @@ extern const struct syscall_desc syscall_table[SYSCALL_NR_MAX];
 
 /* The entry for nr, or NULL when nr is out of range or unknown. */
 const struct syscall_desc *syscall_lookup(long nr);
+/* strace's name for nr, or "syscall_0x1ce" as strace 6.1 prints an unknown one. */
+const char *syscall_display_name(long nr);
 /* The number of a syscall by strace's name, or -1. */
 int syscall_by_name(const char *name);
 

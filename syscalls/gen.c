@@ -84,10 +84,10 @@ static const char *const class_names[] = {
 
 /* Return kinds; those from "enum" on take a table (or a kind) after ':'. */
 static const char *const ret_kinds[] = { "int", "hex", "fd", "oct", "none", "enum", "flags",
-					 "signo", "openflags", "time", "ioprio" };
+					 "signo", "openflags", "time", "ioprio", "pid", "ready" };
 static const char *const ret_enums[] = { "RET_INT", "RET_HEX", "RET_FD", "RET_OCT", "RET_NONE",
 					 "RET_ENUM", "RET_FLAGS", "RET_SIGNO", "RET_OPENFLAGS",
-					 "RET_TIME", "RET_IOPRIO" };
+					 "RET_TIME", "RET_IOPRIO", "RET_PID", "RET_READY" };
 #define RET_KIND_FD		2
 #define RET_FIRST_WITH_TABLE	5
 #define RET_LAST_WITH_TABLE	6
