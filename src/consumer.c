@@ -298,7 +298,7 @@ static void print_call_enter(struct consumer *c, const struct decoded_call *call
 	end_open_line(c, tid);
 	put_prefix(c, c->head, tid, call->rec->enter_ns);
 	any = format_strace_head(c->head, call, split, &c->print);
-	c->head_more = any && split < call->nargs;
+	c->head_more = any && format_strace_args_follow(call, split, &c->print);
 	c->head_pending = true;
 	c->open_out = output_of(c, t);
 	c->open_tid = tid;

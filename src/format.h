@@ -25,6 +25,13 @@ bool format_strace_head(struct linebuf *lb, const struct decoded_call *call, int
 void format_strace_tail(struct linebuf *lb, const struct decoded_call *call, int split,
 			bool resumed, bool after_args, size_t written, int column,
 			const struct print_opts *opts);
+/*
+ * Whether an argument from first on may still print, so that a head printed
+ * alone ends with ", ": not when all are left out (skip, hidden, or left
+ * out by their selector's variant).
+ */
+bool format_strace_args_follow(const struct decoded_call *call, int first,
+			       const struct print_opts *opts);
 /* "+++ exited with N +++" or "+++ killed by SIGX (core dumped) +++". */
 void format_strace_exit(struct linebuf *lb, unsigned int wait_status);
 

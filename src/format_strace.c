@@ -9,15 +9,7 @@
 
 static void print_name(struct linebuf *lb, const struct decoded_call *call)
 {
-	if (call->desc) {
-		line_puts(lb, call->desc->name);
-		return;
-	}
-	/* A number nobody describes prints as strace 6.1 prints it. */
-	line_puts(lb, "syscall_");
-	line_hex(lb, (uint32_t)call->rec->nr);
-	if (!call->rec->nr)
-		line_puts(lb, "x0");
+	line_puts(lb, call->desc ? call->desc->name : syscall_display_name(call->rec->nr));
 }
 
 /* Whether strace prints an argument of this kind only when the call returns. */
@@ -46,6 +38,20 @@ int format_strace_split(const struct decoded_call *call)
 		if (kind_prints_at_exit(call->desc->args[i].kind))
 			return i;
 	return call->nargs;
+}
+
+bool format_strace_args_follow(const struct decoded_call *call, int first,
+			       const struct print_opts *opts)
+{
+	if (!call->desc || opts->raw)
+		return first < call->nargs;
+	for (int i = first; i < call->nargs; i++) {
+		const struct syscall_arg *desc = decode_arg_desc(call, i);
+
+		if (desc && desc->kind != KIND_SKIP && desc->kind != KIND_HIDDEN)
+			return true;
+	}
+	return false;
 }
 
 /*

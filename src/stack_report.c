@@ -118,10 +118,7 @@ static void aggregate(struct stack_report *r, const struct decoded_call *call,
 				key->data[j] = '_';
 	}
 	line_putc(key, ';');
-	if (call->desc)
-		line_puts(key, call->desc->name);
-	else
-		line_printf(key, "syscall_%#x", (unsigned int)rec->nr);
+	line_puts(key, syscall_display_name(rec->nr));
 	folded_add(&r->folded, key->data, key->len,
 		   rec->exit_ns > rec->enter_ns ? rec->exit_ns - rec->enter_ns : 0);
 }

@@ -50,20 +50,6 @@ static const struct {
 	[COL_NAME] = { "syscall", 16 },
 };
 
-/* strace's name of a syscall, or syscall_0x1ce for one it does not know. */
-static const char *syscall_name(uint32_t nr)
-{
-	static char unknown[SYSCALL_NR_MAX][16];
-	const struct syscall_desc *d = syscall_lookup(nr);
-
-	if (d && d->name)
-		return d->name;
-	nr %= SYSCALL_NR_MAX;
-	if (!unknown[nr][0])
-		snprintf(unknown[nr], sizeof(unknown[nr]), "syscall_%#x", nr);
-	return unknown[nr];
-}
-
 static void usage_error(const char *fmt, const char *arg, int len)
 {
 	fprintf(stderr, "bstrace: ");
@@ -189,7 +175,7 @@ static int compare_rows(const void *pa, const void *pb)
 	int r;
 
 	if (sort_key == COL_NAME)
-		r = strcmp(syscall_name(a->nr), syscall_name(b->nr));
+		r = strcmp(syscall_display_name(a->nr), syscall_display_name(b->nr));
 	else
 		r = compare_u64_desc(sort_value(a), sort_value(b));
 	if (!r)
@@ -227,7 +213,7 @@ static void add_up(struct table_totals *t, const struct summary_row *rows, size_
 	t->sum.min_ns = UINT64_MAX;
 	for (size_t i = 0; i < n; i++) {
 		const struct syscall_stats *s = &rows[i].st;
-		size_t len = strlen(syscall_name(rows[i].nr));
+		size_t len = strlen(syscall_display_name(rows[i].nr));
 
 		t->sum.calls += s->calls;
 		t->sum.errors += s->errors;
@@ -420,7 +406,7 @@ void summary_print_table(struct outbuf *out, const struct summary_opts *o,
 		v.avg_us = avg_usecs(avg_ns(s));
 		v.calls = s->calls;
 		v.errors = s->errors;
-		v.name = syscall_name(rows[i].nr);
+		v.name = syscall_display_name(rows[i].nr);
 		put_row(out, &table_line, o, w, ncol, &v);
 	}
 	put_divider(out, &table_line, o, w, ncol);
@@ -491,9 +477,9 @@ static void print_histogram(struct outbuf *out, const struct summary_row *row)
 		return;
 	line_reset(&table_line);
 	if (row->tgid)
-		line_printf(&table_line, "@usecs[%u, %s]:\n", row->tgid, syscall_name(row->nr));
+		line_printf(&table_line, "@usecs[%u, %s]:\n", row->tgid, syscall_display_name(row->nr));
 	else
-		line_printf(&table_line, "@usecs[%s]:\n", syscall_name(row->nr));
+		line_printf(&table_line, "@usecs[%s]:\n", syscall_display_name(row->nr));
 	for (int i = first; i <= last; i++)
 		put_bucket(&table_line, i, h[i], peak);
 	line_putc(&table_line, '\n');

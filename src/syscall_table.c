@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Lookups over the generated syscall table and xlat tables. */
+#include <stdio.h>
 #include <string.h>
 
 #include "syscall_table.h"
@@ -9,6 +10,22 @@ const struct syscall_desc *syscall_lookup(long nr)
 	if (nr < 0 || nr >= SYSCALL_NR_MAX || !syscall_table[nr].name)
 		return NULL;
 	return &syscall_table[nr];
+}
+
+const char *syscall_display_name(long nr)
+{
+	/* Formatted once per number, so the hot path only looks it up. */
+	static char unknown[SYSCALL_NR_MAX][24];
+	static char out_of_range[24];
+	const struct syscall_desc *d = syscall_lookup(nr);
+	char *name;
+
+	if (d)
+		return d->name;
+	name = nr >= 0 && nr < SYSCALL_NR_MAX ? unknown[nr] : out_of_range;
+	if (!name[0] || name == out_of_range)
+		snprintf(name, sizeof(unknown[0]), "syscall_0x%lx", (unsigned long)(uint32_t)nr);
+	return name;
 }
 
 int syscall_by_name(const char *name)

@@ -404,7 +404,7 @@ size_t tracer_stats_capacity(const struct tracer *t)
 static size_t read_syscall_stats(struct tracer *t, struct summary_row *rows, size_t max)
 {
 	int fd = bpf_map__fd(t->skel->maps.stats);
-	__u32 keys[64], out_batch, count;
+	__u32 keys[64] = { 0 }, out_batch = 0, count;
 	size_t n = 0;
 	void *in = NULL;
 	int err;
