@@ -132,12 +132,38 @@ static bool add_number(uint64_t *set, const char *token)
 	return true;
 }
 
+/* The longest run of adjacent *, + and ? in a pattern. */
+static size_t longest_quantifier_run(const char *pattern)
+{
+	size_t longest = 0;
+
+	for (const char *p = pattern; *p; p++) {
+		size_t run = strspn(p, "*+?");
+
+		if (run > longest)
+			longest = run;
+		p += run ? run - 1 : 0;
+	}
+	return longest;
+}
+
 static enum expr_result add_regex(uint64_t *set, const char *pattern, bool *found,
 				  char *err, size_t errsize)
 {
 	regex_t re;
-	int rc = regcomp(&re, pattern, REG_EXTENDED | REG_NOSUB);
+	int rc;
 
+	/*
+	 * glibc's regcomp copies the tree once per stacked repetition ("a+++"
+	 * 100 times takes gigabytes): such a pattern means nothing more than
+	 * one repetition, so it is refused before it can exhaust memory.
+	 */
+	if (longest_quantifier_run(pattern) > 2 || strlen(pattern) > 1024) {
+		snprintf(err, errsize, "regcomp: %s: %s", pattern,
+			 "too many repetition operators in a row, or too long");
+		return EXPR_ERROR;
+	}
+	rc = regcomp(&re, pattern, REG_EXTENDED | REG_NOSUB);
 	if (rc) {
 		char msg[128];
 

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "expr.h"
@@ -104,6 +105,11 @@ static void test_regex_numbers_optional(void **state)
 	assert_int_equal(parse("trace=?nosuch,close"), EXPR_OK);
 	assert_true(traced("close"));
 	assert_int_equal(parse("trace=?/nomatch"), EXPR_OK);
+	/* Stacked repetitions would make regcomp take gigabytes: refused. */
+	assert_int_equal(parse("trace=/ab+c++++a"), EXPR_ERROR);
+	assert_non_null(strstr(err, "too many repetition operators"));
+	assert_int_equal(parse("trace=/^clo+se$"), EXPR_OK);
+	assert_true(traced("close"));
 }
 
 static void check_error(const char *arg, const char *message)
