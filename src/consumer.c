@@ -23,8 +23,14 @@
 #define BLOCKED_NS	(200 * 1000000ULL)
 /* How long an ignored signal waits for its thread's call to return. */
 #define SIGNAL_WAIT_NS	(1000 * 1000000ULL)
-/* At most this many traced threads are known at once (the kernel map's size). */
-#define TASKS_CAPACITY	(1u << 17)
+/*
+ * The thread table starts small and doubles as threads come: the loops over
+ * it at the end would otherwise fault in megabytes for a one-process trace.
+ * At most TASKS_CAPACITY_MAX / 2 threads are known at once (the kernel
+ * map's size).
+ */
+#define TASKS_CAPACITY_MIN	64u
+#define TASKS_CAPACITY_MAX	(1u << 17)
 /* Room for records waiting to be put in order. */
 #define QUEUE_BYTES	(16u << 20)
 /* rec_call.flags, set here: the thread died of SIGKILL before it returned. */
@@ -59,19 +65,46 @@ static struct task *task_find(struct consumer *c, uint32_t tid)
 	}
 }
 
-/* The task, added (and counted, as strace counts processes) if new. */
+/* Rehash into a table twice the size; false (the table unchanged) without memory. */
+static bool tasks_grow(struct consumer *c)
+{
+	size_t old_capacity = c->tasks_capacity;
+	struct task *old = c->tasks, *fresh = calloc(old_capacity * 2, sizeof(*fresh));
+
+	if (!fresh)
+		return false;
+	c->tasks = fresh;
+	c->tasks_capacity = old_capacity * 2;
+	for (size_t i = 0; i < old_capacity; i++) {
+		size_t j = task_slot(c, old[i].tid);
+
+		if (!old[i].tid)
+			continue;
+		while (fresh[j].tid)
+			j = (j + 1) & (c->tasks_capacity - 1);
+		fresh[j] = old[i];
+	}
+	free(old);
+	return true;
+}
+
+/*
+ * The task, added (and counted, as strace counts processes) if new.  May
+ * move the table: a struct task pointer is good until the next task_get.
+ */
 static struct task *task_get(struct consumer *c, uint32_t tid)
 {
-	size_t i = task_slot(c, tid);
+	size_t i;
 
-	for (;; i = (i + 1) & (c->tasks_capacity - 1)) {
+	if (c->nprocs + 1 >= c->tasks_capacity / 2 &&
+	    (c->tasks_capacity >= TASKS_CAPACITY_MAX || !tasks_grow(c)))
+		return task_find(c, tid);
+	for (i = task_slot(c, tid);; i = (i + 1) & (c->tasks_capacity - 1)) {
 		if (c->tasks[i].tid == tid)
 			return &c->tasks[i];
 		if (!c->tasks[i].tid)
 			break;
 	}
-	if (c->nprocs + 1 >= c->tasks_capacity / 2)
-		return NULL;
 	memset(&c->tasks[i], 0, sizeof(c->tasks[i]));
 	c->tasks[i].tid = tid;
 	c->nprocs++;
@@ -166,7 +199,7 @@ bool consumer_init(struct consumer *c, int fd, const struct options *opts, pid_t
 		c->track_fds = false;
 	}
 	c->format = OUTPUT_STRACE;
-	c->tasks_capacity = TASKS_CAPACITY;
+	c->tasks_capacity = TASKS_CAPACITY_MIN;
 	c->tasks = calloc(c->tasks_capacity, sizeof(*c->tasks));
 	c->head = malloc(sizeof(*c->head));
 	if (!c->tasks || !c->head || !queue_init(&c->queue, QUEUE_BYTES)) {
@@ -819,7 +852,7 @@ static void queue_inflight(struct consumer *c, const struct inflight_call *f)
 }
 
 void consumer_tick(struct consumer *c, uint64_t now_ns, const struct inflight_call *inflight,
-		   size_t ninflight)
+		   size_t ninflight, bool fresh)
 {
 	uint64_t horizon = now_ns > MARGIN_NS ? now_ns - MARGIN_NS : 0;
 
@@ -830,11 +863,13 @@ void consumer_tick(struct consumer *c, uint64_t now_ns, const struct inflight_ca
 		if ((t && t->head_printed && t->head_enter_ns == f->enter_ns) ||
 		    f->enter_ns > horizon)
 			continue;
-		if (f->enter_ns + BLOCKED_NS <= now_ns)
-			queue_inflight(c, f);
-		else
+		if (f->enter_ns + BLOCKED_NS <= now_ns) {
+			if (fresh)
+				queue_inflight(c, f);
+		} else {
 			/* A short call: wait for its record, which has its memory. */
 			horizon = f->enter_ns - 1;
+		}
 	}
 	horizon = place_ignored_signals(c, horizon, now_ns);
 	print_until(c, horizon);

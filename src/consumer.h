@@ -87,11 +87,13 @@ void consumer_add_task(struct consumer *c, uint32_t tid);
 int consumer_handle(void *ctx, void *data, size_t size);
 /*
  * Print everything that happened before now_ns minus a margin, given the
- * calls still in flight; a call in flight for longer than a moment shows
- * its head, as strace's does while it blocks.
+ * calls in flight at now_ns; a call in flight for longer than a moment
+ * shows its head, as strace's does while it blocks.  The same list may be
+ * given again on later turns (fresh false): it then only holds back what
+ * it held back, since its blocked calls may have ended since.
  */
 void consumer_tick(struct consumer *c, uint64_t now_ns, const struct inflight_call *inflight,
-		   size_t ninflight);
+		   size_t ninflight, bool fresh);
 /* Say "Process N detached" for each thread still traced (strace's detach). */
 void consumer_detach_all(struct consumer *c);
 /* Print all that is queued and close the outputs. */

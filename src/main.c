@@ -36,7 +36,18 @@
 static struct consumer consumer;
 static FILE *flamegraph_out;	/* --flamegraph, opened before tracing */
 static struct summary_report summary;
-static struct inflight_call inflight[INFLIGHT_MAX];
+/*
+ * The last look at the kernel's traced threads.  It walks the whole map,
+ * so it is taken at most every SCAN_INTERVAL_NS rather than on each turn
+ * of a reader that turns thousands of times a second under load.
+ */
+#define SCAN_INTERVAL_NS (10 * 1000000ULL)
+static struct {
+	uint64_t at;		/* 0: never */
+	size_t ninflight;
+	bool tasks_left;
+	struct inflight_call inflight[INFLIGHT_MAX];
+} scan;
 
 struct run {
 	struct launched child;
@@ -124,14 +135,23 @@ static uint64_t monotonic_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
 }
 
-/* Print what is due: the in-flight calls are read before the ring is drained. */
-static void print_due(struct tracer *t)
+/*
+ * Print what is due: the in-flight calls are read before the ring is
+ * drained, so every call that ended before the scan has its record in.
+ * Between scans what is printed stops at the last scan's time.
+ */
+static void print_due(struct tracer *t, bool force_scan)
 {
 	uint64_t now = monotonic_ns();
-	size_t n = tracer_read_inflight(t, inflight, INFLIGHT_MAX);
+	bool fresh = force_scan || now - scan.at >= SCAN_INTERVAL_NS;
 
+	if (fresh) {
+		scan.ninflight = tracer_read_inflight(t, scan.inflight, INFLIGHT_MAX,
+						      &scan.tasks_left);
+		scan.at = now;
+	}
 	tracer_drain(t);
-	consumer_tick(&consumer, now, inflight, n);
+	consumer_tick(&consumer, scan.at, scan.inflight, scan.ninflight, fresh);
 	consumer_flush(&consumer);
 }
 
@@ -147,13 +167,13 @@ static void reap_child(struct run *run)
 	}
 }
 
-static bool finished(struct tracer *t, const struct options *opts, const struct run *run)
+static bool finished(const struct options *opts, const struct run *run)
 {
 	if (opts->comm || opts->cgroup_path)
 		return false;
 	if (run->child.pid > 0 && !run->child_done)
 		return false;
-	return !tracer_tasks_left(t);
+	return !scan.tasks_left;
 }
 
 /*
@@ -184,14 +204,14 @@ static int trace_loop(struct tracer *t, const struct options *opts, struct run *
 
 		if (sig < 0)
 			return -1;
-		print_due(t);
+		print_due(t, false);
 		summary_report_tick(&summary, t, &consumer.out);
 		if (consumer.out.error)
 			return output_failed(t, run);
 		reap_child(run);
 		if (sig != 0 && sig != SIGCHLD && sig != SIGPIPE)
 			return sig;
-		if (finished(t, opts, run))
+		if (finished(opts, run))
 			return 0;
 	}
 }
@@ -342,7 +362,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	sig = trace_loop(&tracer, &opts, &run);
-	print_due(&tracer);
+	print_due(&tracer, true);
 	if (sig > 0)
 		detach(&run, sig);
 	consumer_finish(&consumer);

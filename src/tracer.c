@@ -331,18 +331,21 @@ int tracer_watch_task(struct tracer *t, pid_t tid, uint32_t flags)
 }
 
 /* The calls in flight live in the traced threads' task_state. */
-size_t tracer_read_inflight(struct tracer *t, struct inflight_call *out, size_t max)
+size_t tracer_read_inflight(struct tracer *t, struct inflight_call *out, size_t max,
+			    bool *tasks_left)
 {
 	int fd = bpf_map__fd(t->skel->maps.traced_tasks);
 	__u32 key, next;
 	__u32 *prev = NULL;
 	size_t n = 0;
 
+	*tasks_left = false;
 	while (n < max && !bpf_map_get_next_key(fd, prev, &next)) {
 		struct task_state state;
 
 		key = next;
 		prev = &key;
+		*tasks_left = true;
 		if (bpf_map_lookup_elem(fd, &key, &state) || !(state.flags & TASK_IN_CALL))
 			continue;
 		out[n].tid = key;
@@ -352,13 +355,6 @@ size_t tracer_read_inflight(struct tracer *t, struct inflight_call *out, size_t 
 		n++;
 	}
 	return n;
-}
-
-bool tracer_tasks_left(struct tracer *t)
-{
-	__u32 key;
-
-	return !bpf_map_get_next_key(bpf_map__fd(t->skel->maps.traced_tasks), NULL, &key);
 }
 
 int tracer_poll(struct tracer *t, int timeout_ms)

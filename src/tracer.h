@@ -37,10 +37,13 @@ int tracer_watch_task(struct tracer *t, pid_t tid, uint32_t flags);
  * none, or -1 on error.
  */
 int tracer_poll(struct tracer *t, int timeout_ms);
-/* The calls in flight in traced threads, up to max; how many. */
-size_t tracer_read_inflight(struct tracer *t, struct inflight_call *out, size_t max);
-/* Whether any traced thread is still alive. */
-bool tracer_tasks_left(struct tracer *t);
+/*
+ * The calls in flight in traced threads, up to max; how many.  Sets
+ * *tasks_left to whether any traced thread is still alive.  It walks the
+ * whole kernel map: about 0.1 ms.
+ */
+size_t tracer_read_inflight(struct tracer *t, struct inflight_call *out, size_t max,
+			    bool *tasks_left);
 /* Hand over whatever is left in the ring. */
 void tracer_drain(struct tracer *t);
 uint64_t tracer_lost(const struct tracer *t);
