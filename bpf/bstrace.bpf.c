@@ -36,6 +36,13 @@ const volatile __u32 follow_forks = 0;		/* -f */
 const volatile __u64 wakeup_bytes = 1 << 20;	/* wake the reader above this */
 const volatile __u64 selected_syscalls[SYSCALL_NR_MAX / 64];
 const volatile __u64 entry_capture[SYSCALL_NR_MAX / 64];
+/*
+ * A call with nothing captured is sent without its blob table and with only
+ * the arguments its syscall has (compact_args[nr]); with send_comm, with
+ * all of them and comm.  A 232-byte record becomes 56-120 bytes.
+ */
+const volatile __u8 compact_args[SYSCALL_NR_MAX];
+const volatile __u32 send_comm = 1;
 /* Process control and selection filters (-e status=, -e signal=, --cgroup, --comm). */
 const volatile __u32 status_filter = FILTER_SUCCESSFUL | FILTER_FAILED | FILTER_UNFINISHED;
 const volatile __u64 signal_selected[4] = { ~0ULL, ~0ULL, ~0ULL, ~0ULL };
@@ -183,6 +190,31 @@ static __always_inline void report_loss(void)
 
 #include "stack.bpf.h"
 
+/* Nothing captured: every slot is as clear_blobs left it. */
+static __always_inline bool blobs_empty(const struct rec_call *rec)
+{
+	for (int i = 0; i < REC_SLOTS; i++)
+		if (rec->blob[i].off != REC_BLOB_NONE || rec->blob[i].len)
+			return false;
+	return true;
+}
+
+/* The bytes of rec to send: see CALL_COMPACT. */
+static __always_inline __u64 record_size(struct capture_buf *buf)
+{
+	struct rec_call *rec = buf_rec(buf);
+	__u64 size = sizeof(*rec) + buf->used;
+
+	if (!buf->used && !(rec->flags & CALL_STACK) && blobs_empty(rec)) {
+		rec->flags |= CALL_COMPACT;
+		if (send_comm)
+			return offsetof(struct rec_call, blob);
+		return offsetof(struct rec_call, args) +
+		       sizeof(rec->args[0]) * (compact_args[rec->nr & (SYSCALL_NR_MAX - 1)] & 7);
+	}
+	return size > sizeof(buf->raw) ? sizeof(buf->raw) : size;
+}
+
 static __always_inline int submit_call(struct capture_buf *buf)
 {
 	struct rec_call *rec = buf_rec(buf);
@@ -191,9 +223,7 @@ static __always_inline int submit_call(struct capture_buf *buf)
 	/* Last, once the call is known to be printed: it is the costly part. */
 	if (stack_size)
 		stack_append(buf);
-	size = sizeof(*rec) + buf->used;
-	if (size > sizeof(buf->raw))
-		size = sizeof(buf->raw);
+	size = record_size(buf);
 	rec->hdr.type = REC_CALL;
 	rec->hdr.size = size;
 	report_loss();

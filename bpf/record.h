@@ -69,6 +69,13 @@ struct rec_blob {
 #define CALL_NO_RETURN		0x1	/* exit, exit_group: printed as "= ?" */
 #define CALL_EXEC_LEADER	0x2	/* execve by a non-leader thread */
 #define CALL_STACK		0x4	/* rec_call.stack holds a struct rec_stack */
+/*
+ * Sent short: nothing was captured, so the record ends after the arguments
+ * its syscall has (or after comm, when the front end asks for comm), and
+ * the blob table is left out.  Most calls are sent so; the front end puts
+ * the full layout back (record_expand) before anything else reads it.
+ */
+#define CALL_COMPACT		0x8
 
 struct rec_call {
 	struct rec_header hdr;
@@ -80,7 +87,7 @@ struct rec_call {
 	__u64 exit_ns;		/* CLOCK_MONOTONIC, at sys_exit */
 	__s64 ret;
 	__u64 ret_ino;		/* -y: inode of the fd returned, 0 if none */
-	__u64 args[REC_ARGS];
+	__u64 args[REC_ARGS];		/* CALL_COMPACT keeps the first ones, then comm */
 	char comm[REC_COMM_LEN];	/* at exit: --perf and --json print it */
 	struct rec_blob blob[REC_SLOTS];
 	struct rec_blob stack;	/* valid only with CALL_STACK */

@@ -750,10 +750,16 @@ int consumer_handle(void *ctx, void *data, size_t size)
 {
 	struct consumer *c = ctx;
 	const struct rec_header *hdr = data;
+	static struct rec_call expanded;
 	static uint64_t last_ts;
 	uint64_t enter, exit;
 	uint32_t tid;
 
+	if (record_expand(data, size, &expanded)) {
+		data = &expanded;
+		hdr = &expanded.hdr;
+		size = sizeof(expanded);
+	}
 	if (size < sizeof(*hdr) || hdr->size > size ||
 	    !record_times(data, hdr->size, &tid, &enter, &exit, last_ts)) {
 		c->malformed++;

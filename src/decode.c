@@ -22,6 +22,24 @@ static void decode_blob(const struct rec_call *rec, size_t payload_size,
 	out->truncated = blob->flags & REC_BLOB_TRUNCATED;
 }
 
+bool record_expand(const void *data, size_t size, struct rec_call *full)
+{
+	const struct rec_call *rec = data;
+	size_t head = offsetof(struct rec_call, args);
+
+	if (size < head || rec->hdr.type != REC_CALL || !(rec->flags & CALL_COMPACT) ||
+	    rec->hdr.size > size || rec->hdr.size < head || rec->hdr.size > offsetof(struct rec_call, blob))
+		return false;
+	memset(full, 0, sizeof(*full));
+	memcpy(full, rec, rec->hdr.size);
+	for (int i = 0; i < REC_SLOTS; i++)
+		full->blob[i].off = REC_BLOB_NONE;
+	full->stack.off = REC_BLOB_NONE;
+	full->hdr.size = sizeof(*full);
+	full->flags &= ~CALL_COMPACT;
+	return true;
+}
+
 int decode_call(const void *data, size_t size, struct decoded_call *call)
 {
 	const struct rec_call *rec = data;

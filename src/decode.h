@@ -33,6 +33,13 @@ struct decoded_call {
 	struct arg_value args[REC_ARGS];
 };
 
+/*
+ * A call record sent short (CALL_COMPACT) in the full layout, in full:
+ * the arguments left out are 0, the blob table empty.  false when it is
+ * not such a record or is malformed.
+ */
+bool record_expand(const void *data, size_t size, struct rec_call *full);
+
 /* 0, or -EINVAL when the record is malformed (sizes, offsets). */
 int decode_call(const void *data, size_t size, struct decoded_call *call);
 

@@ -175,7 +175,13 @@ static void set_settings(struct bstrace_bpf *skel, const struct options *opts)
 	skel->rodata->stack_size = opts->stack_size;
 	/* Wake the reader when a quarter of the ring is waiting. */
 	skel->rodata->wakeup_bytes = size / 4;
+	/* --perf and --json print comm; strace's lines do not. */
+	skel->rodata->send_comm = opts->format != OUTPUT_STRACE;
 	for (int nr = 0; nr < SYSCALL_NR_MAX; nr++) {
+		const struct syscall_desc *d = syscall_lookup(nr);
+
+		/* As many as decode_call looks at. */
+		skel->rodata->compact_args[nr] = d ? (__u8)d->nargs : REC_ARGS;
 		if (!options_selected(opts, nr))
 			continue;
 		skel->rodata->selected_syscalls[nr / 64] |= 1ULL << (nr % 64);

@@ -169,6 +169,40 @@ static void test_format_lines(void **state)
 		"syscall_0x1ce(0, 0, 0, 0, 0x7f00, 0)    = -1 ENOSYS (Function not implemented)\n");
 }
 
+/* A record the kernel sent short prints as the full one would. */
+static void test_compact_records(void **state)
+{
+	struct test_record r;
+	struct rec_call full;
+	size_t two_args = offsetof(struct rec_call, args) + 2 * sizeof(uint64_t);
+
+	(void)state;
+	init_record(&r, syscall_by_name("kill"), 0);
+	r.rec.args[0] = 42;
+	r.rec.args[1] = 9;
+	r.rec.args[2] = 0xdead;		/* beyond kill's arguments: not sent */
+	r.rec.flags = CALL_COMPACT;
+	r.rec.hdr.size = (uint32_t)two_args;
+	assert_true(record_expand(&r, two_args, &full));
+	assert_int_equal(full.hdr.size, sizeof(full));
+	assert_int_equal(full.flags, 0);
+	assert_int_equal(full.args[1], 9);
+	assert_int_equal(full.args[2], 0);
+	assert_int_equal(full.blob[0].off, REC_BLOB_NONE);
+	assert_int_equal(full.blob[REC_SLOTS - 1].off, REC_BLOB_NONE);
+	memcpy(&r.rec, &full, sizeof(full));
+	assert_string_equal(format(&r), "kill(42, SIGKILL)                       = 0\n");
+
+	/* Not compact, shorter than it says, or longer than a compact one can be. */
+	init_record(&r, syscall_by_name("kill"), 0);
+	assert_false(record_expand(&r, sizeof(r.rec), &full));
+	r.rec.flags = CALL_COMPACT;
+	r.rec.hdr.size = (uint32_t)two_args;
+	assert_false(record_expand(&r, two_args - 1, &full));
+	r.rec.hdr.size = offsetof(struct rec_call, blob) + 1;
+	assert_false(record_expand(&r, sizeof(r.rec), &full));
+}
+
 static void test_hostile_records(void **state)
 {
 	struct test_record r;
@@ -244,6 +278,7 @@ int main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_format_lines),
 		cmocka_unit_test(test_hostile_records),
+		cmocka_unit_test(test_compact_records),
 		cmocka_unit_test(test_argv),
 	};
 
