@@ -369,7 +369,10 @@ int tracer_poll(struct tracer *t, int timeout_ms)
 	struct signalfd_siginfo si;
 	int n, sig = 0;
 
+	/* Records wake us above the mark only while we say we sleep. */
+	t->skel->bss->reader_asleep = 1;
 	n = epoll_wait(t->epoll_fd, ev, 2, timeout_ms);
+	t->skel->bss->reader_asleep = 0;
 	if (n < 0 && errno != EINTR)
 		return fail("epoll_wait", errno);
 	/* Records are submitted without wakeups: read them on every turn. */
