@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 
 #include "decode.h"
@@ -50,7 +52,7 @@ int decode_call(const void *data, size_t size, struct decoded_call *call)
 	payload_size = rec->hdr.size - sizeof(*rec);
 	call->rec = rec;
 	call->desc = syscall_lookup(rec->nr);
-	call->nargs = call->desc ? call->desc->nargs : REC_ARGS;
+	call->nargs = syscall_nargs(rec->nr);
 	for (int i = 0; i < REC_ARGS; i++) {
 		call->args[i].raw = rec->args[i];
 		decode_blob(rec, payload_size, &rec->blob[i], &call->args[i].mem);
@@ -187,4 +189,11 @@ enum ret_kind decode_ret_kind(const struct decoded_call *call, const struct xlat
 		break;
 	}
 	return call->desc->ret;
+}
+
+bool decode_open_mode_used(const struct decoded_call *call, const struct syscall_arg *desc)
+{
+	uint64_t flags = call->args[desc->size_arg].raw;
+
+	return (flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE;
 }

@@ -54,6 +54,12 @@ static inline bool captured_ok(const struct captured *c)
  * an fd, open flags or nothing); NULL when that variant leaves it out.
  */
 const struct syscall_arg *decode_arg_desc(const struct decoded_call *call, int i);
+/*
+ * Whether a KIND_OPENMODE argument means anything: only when the flags it
+ * goes with (argument desc->size_arg) can create a file.  strace and perf
+ * leave it out otherwise.
+ */
+bool decode_open_mode_used(const struct decoded_call *call, const struct syscall_arg *desc);
 /* How the return value reads: the syscall's kind, or its selector variant's. */
 enum ret_kind decode_ret_kind(const struct decoded_call *call, const struct xlat **table);
 

@@ -1008,15 +1008,11 @@ static bool print_kind(struct linebuf *lb, const struct decoded_call *call, int 
 	case KIND_OPENFLAGS:
 		print_open_flags(lb, raw);
 		return true;
-	case KIND_OPENMODE: {
-		uint64_t flags = call->args[desc->size_arg].raw;
-
-		/* strace shows the mode only when the call can create a file. */
-		if (!(flags & O_CREAT) && (flags & O_TMPFILE) != O_TMPFILE)
+	case KIND_OPENMODE:
+		if (!decode_open_mode_used(call, desc))
 			return false;
 		line_oct(lb, raw);
 		return true;
-	}
 	case KIND_IPCFLAGS:
 		print_ipc_flags(lb, desc->table, raw);
 		return true;

@@ -368,6 +368,7 @@ bool perf_print_value(struct linebuf *lb, const struct decoded_call *call, int i
 			line_dec(lb, (int32_t)raw);
 		return true;
 	case KIND_FLAGS:
+	case KIND_IPCFLAGS:
 		perf_print_flags(lb, desc->table, raw);
 		return true;
 	case KIND_ENUM:
@@ -379,21 +380,15 @@ bool perf_print_value(struct linebuf *lb, const struct decoded_call *call, int i
 	case KIND_OPENFLAGS:
 		perf_print_open_flags(lb, raw);
 		return true;
-	case KIND_IPCFLAGS:
-		perf_print_flags(lb, desc->table, raw);
-		return true;
 	case KIND_CLONEFLAGS:
 		/* The exit signal in the low byte is left over, in hex, as perf does. */
 		perf_print_flags(lb, &xlat_clone_flags, raw);
 		return true;
-	case KIND_OPENMODE: {
-		uint64_t flags = call->args[desc->size_arg].raw;
-
-		if (!(flags & O_CREAT) && (flags & O_TMPFILE) != O_TMPFILE)
+	case KIND_OPENMODE:
+		if (!decode_open_mode_used(call, desc))
 			return false;
 		perf_print_mode(lb, raw);
 		return true;
-	}
 	default:
 		/* Memory kinds, and kinds this printer does not know yet. */
 		perf_print_memory(lb, call, i, desc, opts);

@@ -12,6 +12,13 @@ const struct syscall_desc *syscall_lookup(long nr)
 	return &syscall_table[nr];
 }
 
+int syscall_nargs(long nr)
+{
+	const struct syscall_desc *d = syscall_lookup(nr);
+
+	return d ? d->nargs : REC_ARGS;
+}
+
 const char *syscall_display_name(long nr)
 {
 	/* Formatted once per number, so the hot path only looks it up. */

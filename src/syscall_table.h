@@ -100,6 +100,12 @@ extern const struct syscall_desc syscall_table[SYSCALL_NR_MAX];
 
 /* The entry for nr, or NULL when nr is out of range or unknown. */
 const struct syscall_desc *syscall_lookup(long nr);
+/*
+ * How many arguments nr's line shows: its description's, or all six for a
+ * number nobody describes (strace prints syscall_0x1ce(...) so).  The
+ * kernel sends compact records with this many.
+ */
+int syscall_nargs(long nr);
 /* strace's name for nr, or "syscall_0x1ce" as strace 6.1 prints an unknown one. */
 const char *syscall_display_name(long nr);
 /* The number of a syscall by strace's name, or -1. */

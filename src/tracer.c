@@ -178,10 +178,7 @@ static void set_settings(struct bstrace_bpf *skel, const struct options *opts)
 	/* --perf and --json print comm; strace's lines do not. */
 	skel->rodata->send_comm = opts->format != OUTPUT_STRACE;
 	for (int nr = 0; nr < SYSCALL_NR_MAX; nr++) {
-		const struct syscall_desc *d = syscall_lookup(nr);
-
-		/* As many as decode_call looks at. */
-		skel->rodata->compact_args[nr] = d ? (__u8)d->nargs : REC_ARGS;
+		skel->rodata->compact_args[nr] = (__u8)syscall_nargs(nr);
 		if (!options_selected(opts, nr))
 			continue;
 		skel->rodata->selected_syscalls[nr / 64] |= 1ULL << (nr % 64);
