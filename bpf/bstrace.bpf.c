@@ -6,10 +6,11 @@
  * dispatchers: they drop every thread that is not traced and every syscall
  * that is not selected before doing any work, keep each traced call's
  * entry state in its traced_tasks entry, and tail-call the capture program of
- * that syscall (capture.gen.h, generated from syscalls/syscalls.tbl) to
- * copy the arguments that live in user memory.  One record per call goes
- * through the ring buffer, at exit, so duration and status filters decide
- * before anything is sent.
+ * that syscall to copy the arguments that live in user memory: a family
+ * program running the syscall's row of a table, or a program of its own
+ * (both from capture.gen.h, generated from syscalls/syscalls.tbl).  One
+ * record per call goes through the ring buffer, at exit, so duration and
+ * status filters decide before anything is sent.
  *
  * Wakeups are what make a tracer expensive (see NOTES: 1.4x without,
  * 4.7x with one per record), so records are submitted without one unless
@@ -332,64 +333,86 @@ static long count_one(__u32 index, void *data)
 	return 0;
 }
 
+struct argv_ctx {
+	struct capture_buf *dst;
+	const __u64 *array;
+	__u32 limit;
+	__u32 pos;
+	__u32 shown;
+	__u32 flags;
+};
+
+/* One string of an argv-like array (a bpf_loop callback). */
+static long put_one_argv(__u32 i, void *data)
+{
+	struct argv_ctx *c = data;
+	struct rec_argv_elem elem = {};
+	__u32 pos = c->pos;
+	__u64 ptr;
+	long n;
+
+	/* -v shows whole arrays, as strace does without abbreviation. */
+	if (!show_environment && i >= c->limit)
+		return 1;
+	if (bpf_probe_read_user(&ptr, sizeof(ptr), c->array + i)) {
+		c->flags |= REC_ARGV_UNREADABLE;
+		return 1;
+	}
+	if (!ptr || pos >= REC_PAYLOAD_MAX - sizeof(elem))
+		return 1;
+	n = bpf_probe_read_user_str(buf_payload(c->dst) + pos + sizeof(elem),
+				    (c->limit + 2) & (REC_BLOB_MAX - 1), (const void *)ptr);
+	if (n > 0) {
+		n--;
+		if (n > c->limit) {
+			n = c->limit;
+			elem.flags = REC_BLOB_TRUNCATED;
+		}
+		elem.len = n;
+	} else {
+		elem.len = n ? n : -EFAULT;
+		n = 0;
+	}
+	__builtin_memcpy(buf_payload(c->dst) + pos, &elem, sizeof(elem));
+	c->pos = pos + sizeof(elem) + (n & (REC_BLOB_MAX - 1));
+	c->shown++;
+	return 0;
+}
+
 /*
  * An argv-like array: its element count and, when show, its first
  * max_strlen strings (strace abbreviates arrays at -s elements too).
+ * A bpf_loop: verifying the unrolled loop's 64 copies cost 17K
+ * instructions.
  */
 static __always_inline void put_argv(struct capture_buf *dst, struct rec_blob *blob,
 				     const __u64 *array, __u32 limit, bool show)
 {
-	__u32 off = dst->used, pos;
+	__u32 off = dst->used;
 	struct rec_argv_head head = {};
 	struct count_ctx counter = { .array = array };
+	struct argv_ctx c = { .dst = dst, .array = array, .limit = limit };
 
 	if (off >= REC_PAYLOAD_MAX - sizeof(head)) {
 		blob->len = -ENOSPC;
 		return;
 	}
-	pos = off + sizeof(head);
-	/* -v shows whole arrays, as strace does without abbreviation. */
-	for (__u32 i = 0; show && i < REC_ARGV_MAX && (show_environment || i < limit); i++) {
-		struct rec_argv_elem elem = {};
-		__u64 ptr;
-		long n;
-
-		if (bpf_probe_read_user(&ptr, sizeof(ptr), array + i)) {
-			head.flags |= REC_ARGV_UNREADABLE;
-			break;
-		}
-		if (!ptr)
-			break;
-		if (pos >= REC_PAYLOAD_MAX - sizeof(elem))
-			break;
-		n = bpf_probe_read_user_str(buf_payload(dst) + pos + sizeof(elem),
-					    (limit + 2) & (REC_BLOB_MAX - 1), (const void *)ptr);
-		if (n > 0) {
-			n--;
-			if (n > limit) {
-				n = limit;
-				elem.flags = REC_BLOB_TRUNCATED;
-			}
-			elem.len = n;
-		} else {
-			elem.len = n ? n : -EFAULT;
-			n = 0;
-		}
-		__builtin_memcpy(buf_payload(dst) + pos, &elem, sizeof(elem));
-		pos += sizeof(elem) + n;
-		head.shown++;
-	}
+	c.pos = off + sizeof(head);
+	if (show)
+		bpf_loop(REC_ARGV_MAX, put_one_argv, &c, 0);
+	head.shown = c.shown;
+	head.flags = c.flags;
 	counter.count = 0;
 	bpf_loop(REC_ARGV_COUNT_MAX, count_one, &counter, 0);
 	head.count = counter.count;
 	if (!counter.ended)
 		head.flags |= REC_ARGV_COUNT_TRUNCATED;
-	if (off >= REC_PAYLOAD_MAX)
+	if (off >= REC_PAYLOAD_MAX - sizeof(head))
 		return;
 	__builtin_memcpy(buf_payload(dst) + off, &head, sizeof(head));
 	blob->off = off;
-	blob->len = pos - off;
-	dst->used = pos;
+	blob->len = c.pos - off;
+	dst->used = c.pos;
 }
 
 struct iov_ctx {
@@ -522,8 +545,8 @@ static __always_inline void put_fdpair(struct capture_buf *dst, struct rec_blob 
  * sendmsg, recvmsg: the struct msghdr, the address it names, and its
  * iovecs with their bytes (no more than total in all, when total >= 0).
  */
-static __always_inline void put_msghdr(struct capture_buf *dst, struct rec_blob *blob,
-				       const void *uptr, __u32 limit, __s64 total)
+static __always_inline void put_msghdr_inline(struct capture_buf *dst, struct rec_blob *blob,
+					      const void *uptr, __u32 limit, __s64 total)
 {
 	struct rec_msghdr_head head = {};
 	struct rec_blob iov_blob = { .off = REC_BLOB_NONE };
@@ -568,6 +591,19 @@ static __always_inline void put_msghdr(struct capture_buf *dst, struct rec_blob 
 	__builtin_memcpy(buf_payload(dst) + off, &head, sizeof(head));
 	blob->off = off;
 	blob->len = dst->used - off;
+}
+
+/*
+ * A global function, verified once: sendmsg's, recvmsg's and each of
+ * sendmmsg's messages share it (inlined in the mmsghdr loop, it cost 24K
+ * more instructions to verify).
+ */
+__noinline int put_msghdr(struct capture_buf *dst, struct rec_blob *blob, __u64 uptr,
+			  __u32 limit, __s64 total)
+{
+	if (dst && blob)
+		put_msghdr_inline(dst, blob, (const void *)uptr, limit, total);
+	return 0;
 }
 
 /*
@@ -627,7 +663,7 @@ static long put_one_mmsg(__u32 i, void *data)
 	if (bpf_probe_read_user(&elem.msg_len, sizeof(elem.msg_len), &m->msg_len))
 		return 1;
 	c->dst->used = pos + sizeof(elem);
-	put_msghdr(c->dst, &blob, &m->msg_hdr, c->limit, c->received ? elem.msg_len : -1);
+	put_msghdr(c->dst, &blob, (__u64)&m->msg_hdr, c->limit, c->received ? elem.msg_len : -1);
 	elem.len = blob.off == REC_BLOB_NONE ? (blob.len < 0 ? blob.len : -EFAULT) : blob.len;
 	if (pos < REC_PAYLOAD_MAX - sizeof(elem))
 		__builtin_memcpy(buf_payload(c->dst) + pos, &elem, sizeof(elem));
@@ -682,59 +718,17 @@ static __always_inline void put_sigframe_mask(void *ctx, struct capture_buf *dst
  * Read argument arg of the call in src into slot of dst, as op says.  The
  * generated programs call it with constants, so each keeps only its case.
  */
-static __always_inline void capture_arg(void *ctx, struct capture_buf *dst,
-					struct capture_buf *src, int slot, int op,
-					int size_arg, __u32 elem, __u32 limit, int on_success)
+/* The plain ops (CAP_PLAIN_OPS) but CAP_RET_INODE: bytes or a string at uptr. */
+static __always_inline void capture_plain(struct capture_buf *dst, struct rec_blob *blob,
+					  const struct rec_call *rec, const void *uptr, int op,
+					  int size_arg, __u32 elem, __u32 limit)
 {
-	struct rec_call *rec = buf_rec(src);
-	struct rec_blob *blob = &buf_rec(dst)->blob[slot];
-	const void *uptr = (const void *)rec->args[slot % REC_ARGS];
-	__s64 ret = rec->ret;
 	__u64 len = 0;
 	__s32 deref;
 
-	blob->off = REC_BLOB_NONE;
-	blob->flags = 0;
-	blob->len = 0;
-	if (op == CAP_SIGFRAME_MASK) {
-		put_sigframe_mask(ctx, dst, blob);
-		return;
-	}
-	if ((on_success && ret < 0) || !uptr)
-		return;
 	switch (op) {
 	case CAP_STR:
 		put_str(dst, blob, uptr, limit);
-		return;
-	case CAP_ARGV:
-		put_argv(dst, blob, uptr, limit, true);
-		return;
-	case CAP_ARGV_COUNT:
-		put_argv(dst, blob, uptr, limit, show_environment);
-		return;
-	case CAP_IOV:
-		put_iov(dst, blob, uptr, rec->args[size_arg], limit, -1);
-		return;
-	case CAP_IOV_RET:
-		put_iov(dst, blob, uptr, rec->args[size_arg], limit, ret);
-		return;
-	case CAP_FDPAIR:
-		put_fdpair(dst, blob, uptr);
-		return;
-	case CAP_MSGHDR:
-		put_msghdr(dst, blob, uptr, limit, -1);
-		return;
-	case CAP_CLONE3:
-		put_clone3(dst, blob, uptr);
-		return;
-	case CAP_MMSGHDR:
-		put_mmsghdr(dst, blob, uptr, limit, ret, false);
-		return;
-	case CAP_MMSGHDR_RECV:
-		put_mmsghdr(dst, blob, uptr, limit, ret, true);
-		return;
-	case CAP_MSGHDR_RET:
-		put_msghdr(dst, blob, uptr, limit, ret < 0 ? 0 : ret);
 		return;
 	case CAP_BYTES_ARG:
 		len = rec->args[size_arg];
@@ -743,10 +737,10 @@ static __always_inline void capture_arg(void *ctx, struct capture_buf *dst,
 		len = rec->args[size_arg] * elem;
 		break;
 	case CAP_BYTES_RET:
-		len = ret;
+		len = rec->ret;
 		break;
 	case CAP_BYTES_RET_MUL:
-		len = ret * elem;
+		len = rec->ret * elem;
 		break;
 	case CAP_FIXED:
 		len = limit;
@@ -761,8 +755,142 @@ static __always_inline void capture_arg(void *ctx, struct capture_buf *dst,
 			return;
 		len = deref < 0 ? 0 : deref;
 		break;
+	default:
+		return;
 	}
 	put_bytes(dst, blob, uptr, len, limit);
+}
+
+/* Start a slot empty; false if the capture is not to be made at all. */
+static __always_inline bool capture_wanted(struct rec_blob *blob, const struct rec_call *rec,
+					   const void *uptr, int on_success)
+{
+	blob->off = REC_BLOB_NONE;
+	blob->flags = 0;
+	blob->len = 0;
+	return !(on_success && rec->ret < 0) && uptr;
+}
+
+/*
+ * The ops that follow pointers.  ops is a constant: a family's step
+ * function compiles only its family's cases (CAP_MSG_OPS and the like).
+ * Their limit is always -s (syscalls/gen checks), read here as the constant
+ * it is to the verifier: an unknown limit made it walk every loop's bound
+ * and took verifying the msg family from 8K to 49K instructions.
+ */
+static __always_inline bool capture_followed(struct capture_buf *dst, struct rec_blob *blob,
+					     const struct rec_call *rec, const void *uptr, int op,
+					     int size_arg, unsigned int ops)
+{
+	__u32 limit = max_strlen;
+	__s64 ret = rec->ret;
+
+#define HAS(o)	((ops & (1u << (o))) && op == (o))
+	/* One call site per helper: each inlined copy costs its own verifying. */
+	if (HAS(CAP_ARGV) || HAS(CAP_ARGV_COUNT)) {
+		put_argv(dst, blob, uptr, limit, op == CAP_ARGV || show_environment);
+		return true;
+	}
+	if (HAS(CAP_IOV) || HAS(CAP_IOV_RET)) {
+		put_iov(dst, blob, uptr, rec->args[size_arg], limit, op == CAP_IOV_RET ? ret : -1);
+		return true;
+	}
+	if (HAS(CAP_MSGHDR) || HAS(CAP_MSGHDR_RET)) {
+		put_msghdr(dst, blob, (__u64)uptr, limit, op == CAP_MSGHDR ? -1 : ret < 0 ? 0 : ret);
+		return true;
+	}
+	if (HAS(CAP_MMSGHDR) || HAS(CAP_MMSGHDR_RECV)) {
+		put_mmsghdr(dst, blob, uptr, limit, ret, op == CAP_MMSGHDR_RECV);
+		return true;
+	}
+	if (HAS(CAP_FDPAIR)) {
+		put_fdpair(dst, blob, uptr);
+		return true;
+	}
+	if (HAS(CAP_CLONE3)) {
+		put_clone3(dst, blob, uptr);
+		return true;
+	}
+#undef HAS
+	return false;
+}
+
+/* One capture of a program of its own: op and the rest are constants there. */
+static __always_inline void capture_arg(void *ctx, struct capture_buf *dst,
+					struct capture_buf *src, int slot, int op,
+					int size_arg, __u32 elem, __u32 limit, int on_success)
+{
+	struct rec_call *rec = buf_rec(src);
+	struct rec_blob *blob = &buf_rec(dst)->blob[slot];
+	const void *uptr = (const void *)rec->args[slot % REC_ARGS];
+
+	if (op == CAP_SIGFRAME_MASK) {
+		put_sigframe_mask(ctx, dst, blob);
+		return;
+	}
+	if (!capture_wanted(blob, rec, uptr, on_success))
+		return;
+	if (!capture_followed(dst, blob, rec, uptr, op, size_arg, ~0u))
+		capture_plain(dst, blob, rec, uptr, op, size_arg, elem, limit);
+}
+
+union packed_step {
+	struct capture_step step;
+	__u64 bits;
+};
+
+/* One capture of a table row, of the family whose ops are ops. */
+static __always_inline int run_step(struct capture_buf *dst, struct capture_buf *src,
+					__u64 bits, unsigned int ops)
+{
+	union packed_step packed = { .bits = bits };
+	const struct capture_step *step = &packed.step;
+	struct rec_call *rec;
+	struct rec_blob *blob;
+	__u32 slot, arg, size_arg, limit;
+	const void *uptr;
+
+	if (!dst || !src)
+		return 0;
+	rec = buf_rec(src);
+	if (step->op == CAP_RET_INODE) {
+		capture_ret_inode(src);
+		return 0;
+	}
+	slot = step->slot;
+	arg = slot < REC_ARGS ? slot : slot - REC_ARGS;
+	size_arg = step->size_arg;
+	if (slot >= REC_SLOTS || arg >= REC_ARGS || size_arg >= REC_ARGS)
+		return 0;
+	blob = &buf_rec(dst)->blob[slot];
+	uptr = (const void *)rec->args[arg];
+	if (!capture_wanted(blob, rec, uptr, step->on_success))
+		return 0;
+	limit = step->limit == STEP_LIMIT_STRLEN ? max_strlen : step->limit;
+	if (!capture_followed(dst, blob, rec, uptr, step->op, size_arg, ops))
+		capture_plain(dst, blob, rec, uptr, step->op, size_arg, step->elem, limit);
+	return 0;
+}
+
+/*
+ * The family step functions.  Global functions, so the verifier checks each
+ * once whatever the rows say, instead of once per row.  The step comes by
+ * value: the verifier takes a pointer argument for one it may write
+ * through, and the table is read-only.
+ */
+__noinline int capture_step_plain(struct capture_buf *dst, struct capture_buf *src, __u64 bits)
+{
+	return run_step(dst, src, bits, CAP_PLAIN_OPS);
+}
+
+__noinline int capture_step_msg(struct capture_buf *dst, struct capture_buf *src, __u64 bits)
+{
+	return run_step(dst, src, bits, CAP_MSG_OPS);
+}
+
+__noinline int capture_step_argv(struct capture_buf *dst, struct capture_buf *src, __u64 bits)
+{
+	return run_step(dst, src, bits, CAP_ARGV_OPS);
 }
 
 /*
@@ -791,6 +919,49 @@ static __always_inline struct capture_buf *entry_buf(void)
 }
 
 #include "capture.gen.h"
+
+/* The family programs: run the row of the syscall being captured. */
+#define FAMILY_PROGRAMS(family)								\
+static __always_inline void capture_row_##family(					\
+	const struct capture_step (*rows)[CAPTURE_STEPS_MAX],				\
+	struct capture_buf *dst, struct capture_buf *src)				\
+{											\
+	__u32 nr = buf_rec(src)->nr & (SYSCALL_NR_MAX - 1);				\
+											\
+	for (int i = 0; i < CAPTURE_STEPS_MAX; i++) {					\
+		union packed_step packed = { .step = rows[nr][i] };			\
+											\
+		if (packed.step.op == CAP_NONE)						\
+			break;								\
+		capture_step_##family(dst, src, packed.bits);				\
+	}										\
+}											\
+											\
+SEC("raw_tp")										\
+int cap_entry_##family(struct bpf_raw_tracepoint_args *ctx)				\
+{											\
+	struct capture_buf *dst = entry_buf();						\
+	struct capture_buf *src = scratch_buf();					\
+											\
+	if (dst && src)									\
+		capture_row_##family(entry_steps, dst, src);				\
+	return 0;									\
+}											\
+											\
+SEC("raw_tp")										\
+int cap_exit_##family(struct bpf_raw_tracepoint_args *ctx)				\
+{											\
+	struct capture_buf *src = scratch_buf();					\
+											\
+	if (!src)									\
+		return 0;								\
+	capture_row_##family(exit_steps, src, src);					\
+	return submit_call(src);							\
+}
+
+FAMILY_PROGRAMS(plain)
+FAMILY_PROGRAMS(msg)
+FAMILY_PROGRAMS(argv)
 
 static __always_inline void fill_args(__u64 *args, struct pt_regs *regs)
 {

@@ -251,7 +251,35 @@ enum capture_op {
 	CAP_MSGBUF,		/* SysV struct msgbuf: a long, then arg[size_arg] bytes */
 	CAP_MMSGHDR,		/* ret struct mmsghdr, each as CAP_MSGHDR */
 	CAP_MMSGHDR_RECV,	/* the same, each message's data msg_len bytes */
+	CAP_RET_INODE,		/* no memory: the inode of the fd returned (-y) */
 };
+
+/*
+ * Syscalls whose captures are all of one family have no program of their
+ * own: a table row (capture.gen.h) lists the captures, and one program per
+ * family and side runs the rows, so start-up verifies a few programs
+ * instead of a hundred and thirty.  Plain ops copy bytes or a string; the
+ * other families add the ops that follow pointers.
+ */
+#define CAP_PLAIN_OPS	((1u << CAP_STR) | (1u << CAP_BYTES_ARG) | (1u << CAP_BYTES_ARG_MUL) | \
+			 (1u << CAP_BYTES_RET) | (1u << CAP_BYTES_RET_MUL) | (1u << CAP_FIXED) | \
+			 (1u << CAP_BYTES_DEREF) | (1u << CAP_MSGBUF) | (1u << CAP_RET_INODE))
+#define CAP_MSG_OPS	(CAP_PLAIN_OPS | (1u << CAP_IOV) | (1u << CAP_IOV_RET) | \
+			 (1u << CAP_MSGHDR) | (1u << CAP_MSGHDR_RET) | (1u << CAP_MMSGHDR) | \
+			 (1u << CAP_MMSGHDR_RECV))
+#define CAP_ARGV_OPS	(CAP_PLAIN_OPS | (1u << CAP_ARGV) | (1u << CAP_ARGV_COUNT))
+
+/* One capture of a table row (capture.gen.h); CAP_NONE ends the row. */
+struct capture_step {
+	__u8 op;		/* enum capture_op */
+	__u8 slot;		/* blob slot: the argument, or REC_ENTRY_SLOT(it) */
+	__u8 size_arg;		/* the argument holding the length */
+	__u8 on_success;	/* only if the call did not fail */
+	__u16 elem;		/* the size of one element (the _MUL ops) */
+	__u16 limit;		/* at most this many bytes; STEP_LIMIT_STRLEN: -s */
+};
+#define STEP_LIMIT_STRLEN	0xffff
+#define CAPTURE_STEPS_MAX	4
 
 /*
  * The payload of CAP_MMSGHDR: count, then per message its msg_len and the

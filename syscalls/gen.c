@@ -5,7 +5,7 @@
  *   gen syscalls.tbl XLATDIR OUTDIR
  *
  * writes OUTDIR/syscall_table.gen.c (front end), OUTDIR/syscall_nr.gen.h
- * (both sides), OUTDIR/capture.gen.h (BPF capture programs), and
+ * (both sides), OUTDIR/capture.gen.h (BPF capture tables and programs), and
  * OUTDIR/xlat.gen.c, OUTDIR/xlat.gen.h (flag and enum tables).
  *
  * Syscall numbers come from libaudit for the architecture being built, so
@@ -102,6 +102,22 @@ struct arg_desc {
 	char raw[128];
 };
 
+/* One side's captures: arg is NULL for the returned fd's inode. */
+struct capture_plan {
+	int nsteps;
+	struct planned_step {
+		const struct arg_desc *arg;
+		int slot;
+		bool on_success;
+	} steps[REC_SLOTS + 1];
+};
+
+/* A side with nothing to read, and one a family's table row describes. */
+#define PROG_NONE		-1
+#define PROG_FAMILY(f)		(-2 - (f))
+#define PROG_IS_FAMILY(prog)	((prog) <= -2)
+#define PROG_FAMILY_INDEX(prog)	(-2 - (prog))
+
 struct line_desc {
 	int lineno;
 	char name[64];
@@ -114,7 +130,8 @@ struct line_desc {
 	char ret_table[64];
 	unsigned int classes;
 	int nr;				/* on the build arch, -1 if absent */
-	int entry_prog, exit_prog;	/* capture program index, -1 none */
+	struct capture_plan entry_plan, exit_plan;
+	int entry_prog, exit_prog;	/* capture program index, or PROG_ */
 };
 
 static struct line_desc lines[MAX_LINES];
@@ -450,10 +467,11 @@ static void resolve_numbers(void)
 	}
 }
 
-static const char *limit_expr(const struct arg_desc *arg, char *buf, size_t size)
+/* The limit of a capture; a table row spells -s as STEP_LIMIT_STRLEN. */
+static const char *limit_expr(const struct arg_desc *arg, bool in_table, char *buf, size_t size)
 {
 	switch (arg->kind->limit) {
-	case LIMIT_STRLEN:	return "max_strlen";
+	case LIMIT_STRLEN:	return in_table ? "STEP_LIMIT_STRLEN" : "max_strlen";
 	case LIMIT_PATH:	return "REC_PATH_MAX";
 	case LIMIT_SOCKADDR:	return "REC_SOCKADDR_MAX";
 	case LIMIT_STRUCTS:	return "REC_BLOB_MAX";
@@ -470,37 +488,117 @@ static const char *limit_expr(const struct arg_desc *arg, char *buf, size_t size
 	return "0";
 }
 
-static const char *capture_name(const struct arg_desc *arg)
+static enum capture_op capture_op(const struct arg_desc *arg)
 {
 	if (arg->size_arg < 0) {
 		switch (arg->kind->capture) {
-		case CAP_BYTES_ARG:	return "CAP_BYTES_RET";
-		case CAP_BYTES_ARG_MUL:	return "CAP_BYTES_RET_MUL";
+		case CAP_BYTES_ARG:	return CAP_BYTES_RET;
+		case CAP_BYTES_ARG_MUL:	return CAP_BYTES_RET_MUL;
 		default:		break;
 		}
 	}
-	return arg->kind->capture_name;
+	return arg->kind->capture;
 }
 
-/* One capture statement for argument i into slot, appended to body. */
-static void add_capture(char *body, size_t size, const struct arg_desc *arg, int i,
-			bool entry_slot, bool on_success)
+static const char *capture_name(const struct arg_desc *arg)
 {
-	char limit_buf[32];
-	size_t len = strlen(body);
-	size_t elem = arg->struct_index >= 0 ? structs[arg->struct_index].size : 1;
-
-	snprintf(body + len, size - len,
-		 "\tcapture_arg(ctx, dst, src, %d, %s, %d, %zu, %s, %d);\n",
-		 entry_slot ? REC_ENTRY_SLOT(i) : i, capture_name(arg),
-		 arg->size_arg < 0 ? 0 : arg->size_arg, elem,
-		 limit_expr(arg, limit_buf, sizeof(limit_buf)), on_success);
+	switch (capture_op(arg)) {
+	case CAP_BYTES_RET:	return "CAP_BYTES_RET";
+	case CAP_BYTES_RET_MUL:	return "CAP_BYTES_RET_MUL";
+	default:		return arg->kind->capture_name;
+	}
 }
 
-static int intern_program(const char *body, bool at_entry)
+static void plan_add(struct capture_plan *plan, const struct arg_desc *arg, int slot,
+		     bool on_success)
 {
-	if (!*body)
+	plan->steps[plan->nsteps++] = (struct planned_step){ arg, slot, on_success };
+}
+
+/* The programs that run table rows, each for the ops of one family. */
+static const struct family {
+	const char *name;
+	unsigned int ops;
+} families[] = {
+	{ "plain", CAP_PLAIN_OPS },
+	{ "msg", CAP_MSG_OPS },
+	{ "argv", CAP_ARGV_OPS },
+};
+#define NFAMILIES	(int)(sizeof(families) / sizeof(families[0]))
+
+/* The first family that has every op of plan, or -1: a program of its own. */
+static int plan_family(const struct capture_plan *plan)
+{
+	unsigned int ops = 1u << CAP_RET_INODE;
+
+	if (plan->nsteps > CAPTURE_STEPS_MAX)
 		return -1;
+	for (int i = 0; i < plan->nsteps; i++) {
+		const struct arg_desc *arg = plan->steps[i].arg;
+
+		if (!arg)
+			continue;
+		ops |= 1u << capture_op(arg);
+		/* The BPF side reads -s for these: see capture_followed. */
+		if (!((1u << capture_op(arg)) & CAP_PLAIN_OPS) && arg->kind->limit != LIMIT_STRLEN)
+			return -1;
+	}
+	for (int f = 0; f < NFAMILIES; f++)
+		if ((ops & families[f].ops) == ops)
+			return f;
+	return -1;
+}
+
+static size_t step_elem(const struct arg_desc *arg)
+{
+	return arg->struct_index >= 0 ? structs[arg->struct_index].size : 1;
+}
+
+/*
+ * One side's captures as C: the statements of a program of its own, or the
+ * entries of a table row ({ op, slot, size_arg, on_success, elem, limit }).
+ */
+static void format_plan(const struct capture_plan *plan, bool in_table, int lineno,
+			char *out, size_t size)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (int i = 0; i < plan->nsteps && len < size; i++) {
+		const struct planned_step *step = &plan->steps[i];
+		const struct arg_desc *arg = step->arg;
+		char limit_buf[32];
+		const char *limit;
+
+		if (!arg) {
+			len += snprintf(out + len, size - len, in_table ? " { CAP_RET_INODE }," :
+					"\tcapture_ret_inode(src);\n");
+			continue;
+		}
+		if (in_table && step_elem(arg) >= STEP_LIMIT_STRLEN)
+			die(lineno, "%s: a struct too big for a capture table row", arg->name);
+		limit = limit_expr(arg, in_table, limit_buf, sizeof(limit_buf));
+		len += snprintf(out + len, size - len,
+				in_table ? " { %s, %d, %d, %d, %zu, %s }," :
+				"\tcapture_arg(ctx, dst, src, %2$d, %1$s, %3$d, %5$zu, %6$s, %4$d);\n",
+				capture_name(arg), step->slot, arg->size_arg < 0 ? 0 : arg->size_arg,
+				step->on_success, step_elem(arg), limit);
+	}
+	if (len >= size)
+		die(lineno, "captures longer than %zu bytes of C", size);
+}
+
+static int intern_program(const struct capture_plan *plan, bool at_entry)
+{
+	char body[PROGRAM_BODY];
+
+	int family = plan_family(plan);
+
+	if (!plan->nsteps)
+		return PROG_NONE;
+	if (family >= 0)
+		return PROG_FAMILY(family);
+	format_plan(plan, false, 0, body, sizeof(body));
 	for (int i = 0; i < nprograms; i++)
 		if (program_at_entry[i] == at_entry && !strcmp(programs[i], body))
 			return i;
@@ -511,12 +609,12 @@ static int intern_program(const char *body, bool at_entry)
 	return nprograms++;
 }
 
-/* Which arguments each line reads, at entry and at exit, as programs. */
+/* Which arguments each line reads, at entry and at exit. */
 static void plan_captures(void)
 {
 	for (int l = 0; l < nlines; l++) {
-		char entry[PROGRAM_BODY] = "", exit_body[PROGRAM_BODY] = "";
 		struct line_desc *line = &lines[l];
+		struct capture_plan *entry = &line->entry_plan, *exit_plan = &line->exit_plan;
 
 		for (int i = 0; i < line->nargs; i++) {
 			const struct arg_desc *arg = &line->args[i];
@@ -525,20 +623,18 @@ static void plan_captures(void)
 			if (arg->kind->capture == CAP_NONE)
 				continue;
 			if (arg->at_entry || (when & CAP_AT_ENTRY)) {
-				add_capture(entry, sizeof(entry), arg, i, true, false);
+				plan_add(entry, arg, REC_ENTRY_SLOT(i), false);
 				continue;
 			}
 			if (when & KIND_BOTH_WAYS)
-				add_capture(entry, sizeof(entry), arg, i, true, false);
-			add_capture(exit_body, sizeof(exit_body), arg, i, false,
-				    (when & (CAP_ON_SUCCESS | KIND_BOTH_WAYS)) != 0);
+				plan_add(entry, arg, REC_ENTRY_SLOT(i), false);
+			plan_add(exit_plan, arg, i, (when & (CAP_ON_SUCCESS | KIND_BOTH_WAYS)) != 0);
 		}
 		/* -y names sockets by inode: an fd-returning call reads it at exit. */
 		if (line->ret_kind == RET_KIND_FD)
-			snprintf(exit_body + strlen(exit_body), sizeof(exit_body) - strlen(exit_body),
-				 "\tcapture_ret_inode(src);\n");
+			plan_add(exit_plan, NULL, 0, false);
 		line->entry_prog = intern_program(entry, true);
-		line->exit_prog = intern_program(exit_body, false);
+		line->exit_prog = intern_program(exit_plan, false);
 	}
 }
 
@@ -577,12 +673,33 @@ static void write_numbers(const char *dir)
 	close_out(f);
 }
 
+/* The rows of one side's capture table, for the lines that use it. */
+static void write_steps(FILE *f, const char *name, bool entry)
+{
+	char row[512];
+
+	fprintf(f, "\nstatic const struct capture_step %s[SYSCALL_NR_MAX][CAPTURE_STEPS_MAX] = {\n",
+		name);
+	for (int i = 0; i < nlines; i++) {
+		const struct line_desc *l = &lines[i];
+
+		if (l->nr < 0 || !PROG_IS_FAMILY(entry ? l->entry_prog : l->exit_prog))
+			continue;
+		format_plan(entry ? &l->entry_plan : &l->exit_plan, true, l->lineno, row, sizeof(row));
+		fprintf(f, "\t[SYS_%s] = {%s },\n", l->name, row);
+	}
+	fprintf(f, "};\n");
+}
+
 static void write_programs(const char *dir)
 {
 	FILE *f = open_out(dir, "capture.gen.h");
 
-	fprintf(f, "/* One program per distinct capture shape; syscall_table.gen.c says\n"
-		   " * which one each syscall number tail-calls. */\n");
+	fprintf(f, "/* The capture table rows (read by the family programs, cap_exit_plain\n"
+		   " * and the like), then one program per distinct shape no family holds.\n"
+		   " * syscall_table.gen.c says which program each syscall tail-calls. */\n");
+	write_steps(f, "entry_steps", true);
+	write_steps(f, "exit_steps", false);
 	for (int i = 0; i < nprograms; i++) {
 		bool entry = program_at_entry[i];
 
@@ -594,6 +711,16 @@ static void write_programs(const char *dir)
 		fprintf(f, "\treturn %s;\n}\n", entry ? "0" : "submit_call(src)");
 	}
 	close_out(f);
+}
+
+/* The name of the program a side tail-calls, as the front end looks it up. */
+static void write_prog_name(FILE *f, const char *field, const char *side, int prog)
+{
+	if (PROG_IS_FAMILY(prog))
+		fprintf(f, "\t\t.%s = \"%s_%s\",\n", field, side,
+			families[PROG_FAMILY_INDEX(prog)].name);
+	else if (prog >= 0)
+		fprintf(f, "\t\t.%s = \"%s_%d\",\n", field, side, prog);
 }
 
 static void write_arg(FILE *f, const struct arg_desc *arg)
@@ -618,10 +745,8 @@ static void write_table(const char *dir)
 			continue;
 		fprintf(f, "\t[%d] = { .name = \"%s\", .audit_name = \"%s\", .nargs = %d, .ret = %s, .classes = 0x%x,\n",
 			l->nr, l->name, audit_name_on_arch(l), l->nargs, ret_enums[l->ret_kind], l->classes);
-		if (l->entry_prog >= 0)
-			fprintf(f, "\t\t.entry_prog = \"cap_entry_%d\",\n", l->entry_prog);
-		if (l->exit_prog >= 0)
-			fprintf(f, "\t\t.exit_prog = \"cap_exit_%d\",\n", l->exit_prog);
+		write_prog_name(f, "entry_prog", "cap_entry", l->entry_prog);
+		write_prog_name(f, "exit_prog", "cap_exit", l->exit_prog);
 		if (l->ret_table[0])
 			fprintf(f, "\t\t.ret_table = &xlat_%s,\n", l->ret_table);
 		fprintf(f, "\t\t.args = {\n");
