@@ -112,7 +112,7 @@ struct {
 
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
-	__uint(max_entries, 8 << 20);	/* set by the front end */
+	__uint(max_entries, 4 << 20);	/* set by the front end */
 } events SEC(".maps");
 
 struct {

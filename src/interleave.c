@@ -1,13 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <linux/types.h>
 #include "interleave.h"
+#include "record.h"
 
 /* Records are copied at 8-byte boundaries, as the ring buffer gives them. */
 #define ALIGN8(n) (((n) + 7) & ~(size_t)7)
-/* The smallest record is a few dozen bytes: that bounds the item count. */
-#define MIN_RECORD 32
+/*
+ * The item and event arrays are sized for an arena full of the smallest
+ * common record, a call with no arguments sent compact (CALL_COMPACT: up
+ * to args[0]).  Rarer, smaller records (a fork, a loss marker) can fill the
+ * item array first; the queue is then full as when the arena is.  At 32
+ * bytes, the arrays took 11 MiB of the tracer's 33 MiB.
+ */
+#define MIN_RECORD offsetof(struct rec_call, args)
 
 bool queue_init(struct queue *q, size_t arena_bytes)
 {
