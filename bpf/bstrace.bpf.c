@@ -997,7 +997,11 @@ static __always_inline struct capture_buf *begin_record(__u64 pid_tgid, const st
 	rec->ret = 0;
 	rec->ret_ino = 0;
 	__builtin_memcpy(rec->args, in->args, sizeof(rec->args));
-	bpf_get_current_comm(rec->comm, sizeof(rec->comm));
+	/* strace's lines never show it: a helper call per record saved. */
+	if (send_comm)
+		bpf_get_current_comm(rec->comm, sizeof(rec->comm));
+	else
+		__builtin_memset(rec->comm, 0, sizeof(rec->comm));
 	clear_blobs(rec, 0, REC_SLOTS);
 	return buf;
 }
