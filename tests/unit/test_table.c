@@ -99,6 +99,49 @@ static void test_arguments_are_consistent(void **state)
 	}
 }
 
+static const char *prog_of(const char *name, bool entry)
+{
+	const struct syscall_desc *d = syscall_lookup(syscall_by_name(name));
+
+	assert_non_null(d);
+	return entry ? d->entry_prog : d->exit_prog;
+}
+
+/*
+ * Captures of one family run from a table row in the family's program;
+ * only shapes no family holds get a program of their own (start-up
+ * verifies every program loaded).
+ */
+static void test_capture_programs(void **state)
+{
+	int own = 0, family = 0;
+
+	(void)state;
+	assert_string_equal(prog_of("openat", false), "cap_exit_plain");
+	assert_string_equal(prog_of("read", false), "cap_exit_plain");
+	assert_string_equal(prog_of("select", true), "cap_entry_plain");
+	assert_string_equal(prog_of("readv", false), "cap_exit_msg");
+	assert_string_equal(prog_of("recvmmsg", false), "cap_exit_msg");
+	assert_string_equal(prog_of("execve", true), "cap_entry_argv");
+	assert_string_equal(prog_of("execveat", true), "cap_entry_argv");
+	assert_null(prog_of("getppid", false));
+	for (int nr = 0; nr < SYSCALL_NR_MAX; nr++) {
+		const char *progs[2] = { syscall_table[nr].entry_prog, syscall_table[nr].exit_prog };
+
+		for (int side = 0; side < 2; side++) {
+			if (!progs[side])
+				continue;
+			if (strstr(progs[side], "_plain") || strstr(progs[side], "_msg") ||
+			    strstr(progs[side], "_argv"))
+				family++;
+			else
+				own++;
+		}
+	}
+	assert_true(family > 200);
+	assert_true(own < 10);
+}
+
 /* xlat lists: no empty table, no nameless entry. */
 static void test_xlat_tables(void **state)
 {
@@ -117,6 +160,7 @@ int main(void)
 		cmocka_unit_test(test_numbers_match_libaudit),
 		cmocka_unit_test(test_well_known_entries),
 		cmocka_unit_test(test_arguments_are_consistent),
+		cmocka_unit_test(test_capture_programs),
 		cmocka_unit_test(test_xlat_tables),
 	};
 
