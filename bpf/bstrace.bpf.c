@@ -873,27 +873,6 @@ static __always_inline int run_step(struct capture_buf *dst, struct capture_buf 
 }
 
 /*
- * The family step functions.  Global functions, so the verifier checks each
- * once whatever the rows say, instead of once per row.  The step comes by
- * value: the verifier takes a pointer argument for one it may write
- * through, and the table is read-only.
- */
-__noinline int capture_step_plain(struct capture_buf *dst, struct capture_buf *src, __u64 bits)
-{
-	return run_step(dst, src, bits, CAP_PLAIN_OPS);
-}
-
-__noinline int capture_step_msg(struct capture_buf *dst, struct capture_buf *src, __u64 bits)
-{
-	return run_step(dst, src, bits, CAP_MSG_OPS);
-}
-
-__noinline int capture_step_argv(struct capture_buf *dst, struct capture_buf *src, __u64 bits)
-{
-	return run_step(dst, src, bits, CAP_ARGV_OPS);
-}
-
-/*
  * The per-thread buffer for arguments read at entry.  It is created on
  * first use and deleted at the call's exit, so only threads inside such a
  * call hold one.
@@ -920,8 +899,20 @@ static __always_inline struct capture_buf *entry_buf(void)
 
 #include "capture.gen.h"
 
-/* The family programs: run the row of the syscall being captured. */
-#define FAMILY_PROGRAMS(family)								\
+/*
+ * Each family (CAPTURE_FAMILIES): its step function, and a program per side
+ * that runs the row of the syscall being captured.  The step function is
+ * global, so the verifier checks it once whatever the rows say, instead of
+ * once per row.  The step comes by value: the verifier takes a pointer
+ * argument for one it may write through, and the table is read-only.
+ */
+#define FAMILY_PROGRAMS(family, ops)							\
+__noinline int capture_step_##family(struct capture_buf *dst, struct capture_buf *src,	\
+				     __u64 bits)					\
+{											\
+	return run_step(dst, src, bits, ops);						\
+}											\
+											\
 static __always_inline void capture_row_##family(					\
 	const struct capture_step (*rows)[CAPTURE_STEPS_MAX],				\
 	struct capture_buf *dst, struct capture_buf *src)				\
@@ -959,9 +950,8 @@ int cap_exit_##family(struct bpf_raw_tracepoint_args *ctx)				\
 	return submit_call(src);							\
 }
 
-FAMILY_PROGRAMS(plain)
-FAMILY_PROGRAMS(msg)
-FAMILY_PROGRAMS(argv)
+/* A family no syscall uses on a side leaves that program unloaded. */
+CAPTURE_FAMILIES(FAMILY_PROGRAMS)
 
 static __always_inline void fill_args(__u64 *args, struct pt_regs *regs)
 {

@@ -269,6 +269,16 @@ enum capture_op {
 			 (1u << CAP_MMSGHDR_RECV))
 #define CAP_ARGV_OPS	(CAP_PLAIN_OPS | (1u << CAP_ARGV) | (1u << CAP_ARGV_COUNT))
 
+/*
+ * The families, each with its ops: the one list syscalls/gen (which gives a
+ * syscall the first family holding all its ops) and bstrace.bpf.c (which
+ * makes each family's step function and programs) both expand.
+ */
+#define CAPTURE_FAMILIES(FAMILY)	\
+	FAMILY(plain, CAP_PLAIN_OPS)	\
+	FAMILY(msg, CAP_MSG_OPS)	\
+	FAMILY(argv, CAP_ARGV_OPS)
+
 /* One capture of a table row (capture.gen.h); CAP_NONE ends the row. */
 struct capture_step {
 	__u8 op;		/* enum capture_op */

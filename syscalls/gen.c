@@ -520,9 +520,9 @@ static const struct family {
 	const char *name;
 	unsigned int ops;
 } families[] = {
-	{ "plain", CAP_PLAIN_OPS },
-	{ "msg", CAP_MSG_OPS },
-	{ "argv", CAP_ARGV_OPS },
+#define FAMILY(name, ops) { #name, ops },
+	CAPTURE_FAMILIES(FAMILY)
+#undef FAMILY
 };
 #define NFAMILIES	(int)(sizeof(families) / sizeof(families[0]))
 
