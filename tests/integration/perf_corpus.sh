@@ -13,6 +13,11 @@
 #   bstrace (flag: EMPTY_PATH), and the reverse where perf knows a
 #   per-syscall format and the table has a plain kind;
 # - perf's fd beautifier appends paths it learnt (3</etc/passwd>): masked.
+# - perf's per-syscall beautifiers bstrace has no counterpart for: fcntl's
+#   FD flags and seals, madvise's MADV_ prefix, wait4's WNOHANG written
+#   NOHANG, pids followed by their comm (6843 (corpus)), set_mempolicy's
+#   mode printed raw and a zero mode hidden; and perf splitting a call
+#   another thread interrupts (... [continued]) where bstrace waits for it.
 . "$TESTLIB"
 . "$(dirname "$TESTLIB")/perf_lib.sh"
 require_bpf
