@@ -60,8 +60,16 @@ static size_t task_slot(const struct consumer *c, uint32_t tid)
 	return (tid * 2654435761u) & (c->tasks_capacity - 1);
 }
 
+/*
+ * tid 0 (the idle task, never traced) marks an empty slot, so a record
+ * naming it is not a task: found, it would be an empty slot that
+ * task_remove then "removes", and the count of tasks would drift until
+ * the table filled and a lookup never ended.
+ */
 static struct task *task_find(struct consumer *c, uint32_t tid)
 {
+	if (!tid)
+		return NULL;
 	for (size_t i = task_slot(c, tid);; i = (i + 1) & (c->tasks_capacity - 1)) {
 		if (c->tasks[i].tid == tid)
 			return &c->tasks[i];
@@ -101,6 +109,8 @@ static struct task *task_get(struct consumer *c, uint32_t tid)
 {
 	size_t i;
 
+	if (!tid)
+		return NULL;
 	if (c->nprocs + 1 >= c->tasks_capacity / 2 &&
 	    (c->tasks_capacity >= TASKS_CAPACITY_MAX || !tasks_grow(c)))
 		return task_find(c, tid);
@@ -286,7 +296,7 @@ static void end_open_line(struct consumer *c, uint32_t tid)
 	struct task *t;
 
 	if (c->separate_base) {
-		t = tid ? task_find(c, tid) : NULL;
+		t = task_find(c, tid);
 		if (t && t->line_open) {
 			out_write(output_of(c, t), unfinished, sizeof(unfinished) - 1);
 			t->line_open = false;
