@@ -1,16 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * bench/floor [--clock] CMD...: run CMD with bench/floor.bpf.c's empty
+ * bench/floor [--clock | --record] CMD...: run CMD with bench/floor.bpf.c's
  * programs attached to the syscall tracepoints, for every task, as
  * bstrace's are.  The cost they add is the least any syscall tracer built
- * on these tracepoints can add here.
+ * on these tracepoints can add here: with no work (the default), with the
+ * two clock reads a duration needs (--clock), or sending one record per
+ * call of CMD, drained by this process as bstrace's reader drains its own
+ * (--record).
  */
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "floor.skel.h"
+#include "floor.h"
 
 static int silent(enum libbpf_print_level level, const char *fmt, va_list args)
 {
@@ -20,15 +25,67 @@ static int silent(enum libbpf_print_level level, const char *fmt, va_list args)
 	return 0;
 }
 
+static int count_record(void *ctx, void *data, size_t size)
+{
+	(void)data;
+	(void)size;
+	++*(unsigned long long *)ctx;
+	return 0;
+}
+
+static enum floor_mode mode_of(const char *arg)
+{
+	if (!strcmp(arg, "--clock"))
+		return FLOOR_CLOCK;
+	if (!strcmp(arg, "--record"))
+		return FLOOR_RECORD;
+	return FLOOR_EMPTY;
+}
+
+/* The command, started once its tid is traced: it waits on the pipe. */
+static pid_t start(char **argv, struct floor_bpf *skel)
+{
+	struct call_state state = { 0 };
+	int gate[2];
+	pid_t pid;
+	char go;
+	__u32 tid;
+
+	if (pipe(gate))
+		return -1;
+	pid = fork();
+	if (pid == 0) {
+		close(gate[1]);
+		if (read(gate[0], &go, 1) != 1)
+			_exit(127);
+		execvp(argv[0], argv);
+		perror(argv[0]);
+		_exit(127);
+	}
+	close(gate[0]);
+	tid = (__u32)pid;
+	if (pid > 0 && bpf_map__update_elem(skel->maps.calls, &tid, sizeof(tid), &state,
+					    sizeof(state), BPF_ANY))
+		fprintf(stderr, "floor: cannot trace the command\n");
+	if (write(gate[1], "g", 1) != 1)
+		perror("floor: pipe");
+	close(gate[1]);
+	return pid;
+}
+
 int main(int argc, char **argv)
 {
-	int first = argc > 1 && !strcmp(argv[1], "--clock") ? 2 : 1;
+	enum floor_mode mode = argc > 1 ? mode_of(argv[1]) : FLOOR_EMPTY;
+	int first = mode == FLOOR_EMPTY ? 1 : 2;
+	const struct timespec turn = { .tv_nsec = 5000000 };
+	unsigned long long records = 0;
+	struct ring_buffer *rb = NULL;
 	struct floor_bpf *skel;
 	int status = 0;
 	pid_t pid;
 
 	if (first >= argc) {
-		fprintf(stderr, "usage: floor [--clock] CMD...\n");
+		fprintf(stderr, "usage: floor [--clock | --record] CMD...\n");
 		return 2;
 	}
 	libbpf_set_print(silent);
@@ -37,20 +94,26 @@ int main(int argc, char **argv)
 		fprintf(stderr, "floor: cannot open the BPF object\n");
 		return 1;
 	}
-	skel->rodata->read_clock = first == 2;
-	if (floor_bpf__load(skel) || floor_bpf__attach(skel)) {
+	skel->rodata->mode = mode;
+	if (floor_bpf__load(skel) || floor_bpf__attach(skel) ||
+	    !(rb = ring_buffer__new(bpf_map__fd(skel->maps.events), count_record, &records,
+				    NULL))) {
 		fprintf(stderr, "floor: cannot load or attach the BPF programs\n");
 		floor_bpf__destroy(skel);
 		return 1;
 	}
-	pid = fork();
-	if (pid == 0) {
-		execvp(argv[first], argv + first);
-		perror(argv[first]);
-		_exit(127);
+	pid = start(argv + first, skel);
+	while (pid > 0 && waitpid(pid, &status, WNOHANG) == 0) {
+		ring_buffer__consume(rb);
+		nanosleep(&turn, NULL);
 	}
-	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+	if (pid < 0)
 		status = 1 << 8;
+	ring_buffer__consume(rb);
+	if (mode == FLOOR_RECORD)
+		fprintf(stderr, "floor: %llu records, %llu lost\n", records,
+			(unsigned long long)skel->bss->lost);
+	ring_buffer__free(rb);
 	floor_bpf__destroy(skel);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }

@@ -953,20 +953,7 @@ int cap_exit_##family(struct bpf_raw_tracepoint_args *ctx)				\
 /* A family no syscall uses on a side leaves that program unloaded. */
 CAPTURE_FAMILIES(FAMILY_PROGRAMS)
 
-static __always_inline void fill_args(__u64 *args, struct pt_regs *regs)
-{
-	args[0] = PT_REGS_PARM1_CORE_SYSCALL(regs);
-	args[1] = PT_REGS_PARM2_CORE_SYSCALL(regs);
-	args[2] = PT_REGS_PARM3_CORE_SYSCALL(regs);
-	args[3] = PT_REGS_PARM4_CORE_SYSCALL(regs);
-	args[4] = PT_REGS_PARM5_CORE_SYSCALL(regs);
-	/* libbpf 1.1 has no PT_REGS_PARM6_CORE_SYSCALL. */
-#if defined(__TARGET_ARCH_x86)
-	args[5] = BPF_CORE_READ(regs, r9);
-#elif defined(__TARGET_ARCH_arm64)
-	args[5] = BPF_CORE_READ((struct user_pt_regs *)regs, regs[5]);
-#endif
-}
+#include "syscall_args.bpf.h"
 
 /* Start a record in the per-CPU scratch buffer. */
 static __always_inline struct capture_buf *begin_record(__u64 pid_tgid, const struct inflight *in)
