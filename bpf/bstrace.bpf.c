@@ -73,7 +73,7 @@ __u32 reader_asleep;
 #define CAPTURE_SPACE	(REC_PAYLOAD_MAX + REC_BLOB_MAX)
 struct capture_buf {
 	__u32 used;
-	__u32 pad;
+	__u32 since_query;	/* scratch: calls this CPU sent since it measured the ring */
 	__u8 raw[sizeof(struct rec_call) + CAPTURE_SPACE];
 };
 
@@ -155,22 +155,41 @@ static __always_inline bool bit_is_set(const volatile __u64 *bits, long nr)
 	return (bits[n / 64] >> (n % 64)) & 1;
 }
 
+/* Every call clears a dozen slots: one 8-byte store each, not three. */
 static __always_inline void clear_blobs(struct rec_call *rec, int first, int count)
 {
-	for (int i = 0; i < REC_SLOTS; i++) {
-		if (i < first || i >= first + count)
-			continue;
-		rec->blob[i].off = REC_BLOB_NONE;
-		rec->blob[i].flags = 0;
-		rec->blob[i].len = 0;
-	}
+	const union { struct rec_blob blob; __u64 word; } none = { .blob = { .off = REC_BLOB_NONE } };
+	__u64 *slots = (__u64 *)rec->blob;
+
+	for (int i = 0; i < REC_SLOTS; i++)
+		if (i >= first && i < first + count)
+			slots[i] = none.word;
 }
 
-static __always_inline void submit_wake(void *data, __u64 size, bool wake)
+/*
+ * Measuring the ring is a helper call: a CPU sending calls does it once
+ * every WAKE_CHECK_EVERY of them (at most that many records late, against
+ * a mark of a megabyte); other records, which are rare, every time.
+ */
+#define WAKE_CHECK_EVERY	16
+
+static __always_inline bool reader_needs_wakeup(__u32 *since_query)
+{
+	if (!reader_asleep)
+		return false;
+	if (since_query) {
+		if (++*since_query < WAKE_CHECK_EVERY)
+			return false;
+		*since_query = 0;
+	}
+	return bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= wakeup_bytes;
+}
+
+static __always_inline void submit_wake(void *data, __u64 size, bool wake, __u32 *since_query)
 {
 	__u64 flags = BPF_RB_NO_WAKEUP;
 
-	if (wake || (reader_asleep && bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= wakeup_bytes)) {
+	if (wake || reader_needs_wakeup(since_query)) {
 		flags = BPF_RB_FORCE_WAKEUP;
 		reader_asleep = 0;
 	}
@@ -182,7 +201,7 @@ static __always_inline void submit_wake(void *data, __u64 size, bool wake)
 
 static __always_inline void submit(void *data, __u64 size)
 {
-	submit_wake(data, size, false);
+	submit_wake(data, size, false, NULL);
 }
 
 /* Mark the gap left by lost records where it is, before the next record. */
@@ -238,7 +257,7 @@ static __always_inline int submit_call(struct capture_buf *buf)
 	rec->hdr.size = size;
 	report_loss();
 	/* The front end must read the process's new maps while it lives. */
-	submit_wake(rec, size, stack_size && stack_maps_changed(rec));
+	submit_wake(rec, size, stack_size && stack_maps_changed(rec), &buf->since_query);
 	return 0;
 }
 
@@ -906,7 +925,7 @@ static __always_inline struct capture_buf *entry_buf(void)
  * once per row.  The step comes by value: the verifier takes a pointer
  * argument for one it may write through, and the table is read-only.
  */
-#define FAMILY_PROGRAMS(family, ops)							\
+#define FAMILY_PROGRAMS(family, ops, exit)						\
 __noinline int capture_step_##family(struct capture_buf *dst, struct capture_buf *src,	\
 				     __u64 bits)					\
 {											\
@@ -939,6 +958,18 @@ int cap_entry_##family(struct bpf_raw_tracepoint_args *ctx)				\
 	return 0;									\
 }											\
 											\
+FAMILY_EXIT_##exit(family)
+
+/*
+ * An INLINE family's exit rows run in on_sys_exit (one family at most: a
+ * second would define this twice); a TAIL_CALL one's in its own program.
+ */
+#define FAMILY_EXIT_INLINE(family)							\
+static __always_inline void capture_exit_row_inline(struct capture_buf *buf)		\
+{											\
+	capture_row_##family(exit_steps, buf, buf);					\
+}
+#define FAMILY_EXIT_TAIL_CALL(family)							\
 SEC("raw_tp")										\
 int cap_exit_##family(struct bpf_raw_tracepoint_args *ctx)				\
 {											\
@@ -1150,6 +1181,10 @@ int on_sys_exit(struct bpf_raw_tracepoint_args *ctx)
 	nr = in->nr;
 	if (in->flags & INFLIGHT_ENTRY_CAPTURED)
 		merge_entry(buf, tid);
+	if (bit_is_set(exit_rows_inline, nr)) {
+		capture_exit_row_inline(buf);
+		return submit_call(buf);
+	}
 	bpf_tail_call(ctx, &exit_progs, nr & (SYSCALL_NR_MAX - 1));
 	return submit_call(buf);
 drop:

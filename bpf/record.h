@@ -270,14 +270,18 @@ enum capture_op {
 #define CAP_ARGV_OPS	(CAP_PLAIN_OPS | (1u << CAP_ARGV) | (1u << CAP_ARGV_COUNT))
 
 /*
- * The families, each with its ops: the one list syscalls/gen (which gives a
- * syscall the first family holding all its ops) and bstrace.bpf.c (which
- * makes each family's step function and programs) both expand.
+ * The families, each with its ops and how its exit rows run: the one list
+ * syscalls/gen (which gives a syscall the first family holding all its ops)
+ * and bstrace.bpf.c (which makes each family's step function and programs)
+ * both expand.  INLINE rows run in the sys_exit dispatcher itself: most
+ * calls' captures are plain, and a tail call costs an indirect jump per
+ * call (a retpoline where the CPU needs one).  TAIL_CALL rows run in the
+ * family's own exit program, which keeps the dispatcher small.
  */
-#define CAPTURE_FAMILIES(FAMILY)	\
-	FAMILY(plain, CAP_PLAIN_OPS)	\
-	FAMILY(msg, CAP_MSG_OPS)	\
-	FAMILY(argv, CAP_ARGV_OPS)
+#define CAPTURE_FAMILIES(FAMILY)		\
+	FAMILY(plain, CAP_PLAIN_OPS, INLINE)	\
+	FAMILY(msg, CAP_MSG_OPS, TAIL_CALL)	\
+	FAMILY(argv, CAP_ARGV_OPS, TAIL_CALL)
 
 /* One capture of a table row (capture.gen.h); CAP_NONE ends the row. */
 struct capture_step {

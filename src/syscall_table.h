@@ -79,6 +79,7 @@ struct syscall_desc {
 	unsigned int classes;		/* enum syscall_class */
 	const char *entry_prog;		/* BPF program reading at entry */
 	const char *exit_prog;		/* BPF program reading at exit */
+	bool exit_inline;		/* or the sys_exit dispatcher does, from a table row */
 	struct syscall_arg args[REC_ARGS];
 };
 

@@ -519,10 +519,15 @@ static void plan_add(struct capture_plan *plan, const struct arg_desc *arg, int 
 static const struct family {
 	const char *name;
 	unsigned int ops;
+	bool exit_inline;	/* its exit rows run in the dispatcher: no program */
 } families[] = {
-#define FAMILY(name, ops) { #name, ops },
+#define EXIT_INLINE	true
+#define EXIT_TAIL_CALL	false
+#define FAMILY(name, ops, exit) { #name, ops, EXIT_##exit },
 	CAPTURE_FAMILIES(FAMILY)
 #undef FAMILY
+#undef EXIT_INLINE
+#undef EXIT_TAIL_CALL
 };
 #define NFAMILIES	(int)(sizeof(families) / sizeof(families[0]))
 
@@ -691,15 +696,37 @@ static void write_steps(FILE *f, const char *name, bool entry)
 	fprintf(f, "};\n");
 }
 
+/* A line's exit row runs in the sys_exit dispatcher, not a tail call. */
+static bool exit_inline(const struct line_desc *l)
+{
+	return PROG_IS_FAMILY(l->exit_prog) && families[PROG_FAMILY_INDEX(l->exit_prog)].exit_inline;
+}
+
+/* The syscalls whose exit row runs inline, as a bitmap by number. */
+static void write_inline_rows(FILE *f)
+{
+	unsigned long long bits[SYSCALL_NR_MAX / 64] = { 0 };
+
+	for (int i = 0; i < nlines; i++)
+		if (lines[i].nr >= 0 && exit_inline(&lines[i]))
+			bits[lines[i].nr / 64] |= 1ULL << (lines[i].nr % 64);
+	fprintf(f, "\nstatic const __u64 exit_rows_inline[SYSCALL_NR_MAX / 64] = {");
+	for (int w = 0; w < SYSCALL_NR_MAX / 64; w++)
+		fprintf(f, "%s0x%llxULL", w ? ", " : " ", bits[w]);
+	fprintf(f, " };\n");
+}
+
 static void write_programs(const char *dir)
 {
 	FILE *f = open_out(dir, "capture.gen.h");
 
-	fprintf(f, "/* The capture table rows (read by the family programs, cap_exit_plain\n"
-		   " * and the like), then one program per distinct shape no family holds.\n"
-		   " * syscall_table.gen.c says which program each syscall tail-calls. */\n");
+	fprintf(f, "/* The capture table rows (read by the family programs, cap_entry_plain\n"
+		   " * and the like, or by the sys_exit dispatcher: exit_rows_inline), then\n"
+		   " * one program per distinct shape no family holds.  syscall_table.gen.c\n"
+		   " * says which program each syscall tail-calls. */\n");
 	write_steps(f, "entry_steps", true);
 	write_steps(f, "exit_steps", false);
+	write_inline_rows(f);
 	for (int i = 0; i < nprograms; i++) {
 		bool entry = program_at_entry[i];
 
@@ -746,7 +773,10 @@ static void write_table(const char *dir)
 		fprintf(f, "\t[%d] = { .name = \"%s\", .audit_name = \"%s\", .nargs = %d, .ret = %s, .classes = 0x%x,\n",
 			l->nr, l->name, audit_name_on_arch(l), l->nargs, ret_enums[l->ret_kind], l->classes);
 		write_prog_name(f, "entry_prog", "cap_entry", l->entry_prog);
-		write_prog_name(f, "exit_prog", "cap_exit", l->exit_prog);
+		if (exit_inline(l))
+			fprintf(f, "\t\t.exit_inline = true,\n");
+		else
+			write_prog_name(f, "exit_prog", "cap_exit", l->exit_prog);
 		if (l->ret_table[0])
 			fprintf(f, "\t\t.ret_table = &xlat_%s,\n", l->ret_table);
 		fprintf(f, "\t\t.args = {\n");

@@ -23,19 +23,20 @@ loaded_by() {
 }
 
 all=$(loaded_by)
-echo "$all" | grep -qx on_sys_enter || fail "the dispatcher is not among the programs: $all"
-for prog in cap_exit_plain cap_entry_plain cap_exit_msg cap_entry_argv; do
+for prog in on_sys_enter on_sys_exit cap_entry_plain cap_exit_msg cap_entry_argv; do
 	echo "$all" | grep -qx $prog || fail "a full trace does not load $prog: $all"
 done
+# Plain captures at exit run in on_sys_exit: there is no such program.
+! echo "$all" | grep -qx cap_exit_plain || fail "a full trace loads cap_exit_plain: $all"
 captures=$(echo "$all" | grep -c '^cap_')
 [ "$captures" -le 12 ] || fail "a full trace loads $captures capture programs: $all"
 echo "full trace: $(echo "$all" | wc -l) programs, $captures of them capture programs"
 
-only=$(loaded_by -e trace=clock_nanosleep)
-[ "$(echo "$only" | grep '^cap_')" = cap_exit_plain ] ||
-	fail "-e trace=clock_nanosleep loads capture programs $(echo "$only" | grep '^cap_' | xargs)"
-none=$(loaded_by -e trace=getppid)
-! echo "$none" | grep -q '^cap_' || fail "-e trace=getppid loads $(echo "$none" | grep '^cap_' | xargs)"
-counted=$(loaded_by -c)
-! echo "$counted" | grep -q '^cap_' || fail "-c loads $(echo "$counted" | grep '^cap_' | xargs)"
-echo "-e trace=clock_nanosleep: cap_exit_plain only; -e trace=getppid and -c: no capture program"
+only=$(loaded_by -e trace=execve)
+[ "$(echo "$only" | grep '^cap_')" = cap_entry_argv ] ||
+	fail "-e trace=execve loads capture programs $(echo "$only" | grep '^cap_' | xargs)"
+for sel in -e\ trace=getppid -e\ trace=clock_nanosleep -c; do
+	none=$(loaded_by $sel)
+	! echo "$none" | grep -q '^cap_' || fail "$sel loads $(echo "$none" | grep '^cap_' | xargs)"
+done
+echo "-e trace=execve: cap_entry_argv only; -e trace=getppid, -e trace=clock_nanosleep and -c: no capture program"
