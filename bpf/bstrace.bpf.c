@@ -155,15 +155,22 @@ static __always_inline bool bit_is_set(const volatile __u64 *bits, long nr)
 	return (bits[n / 64] >> (n % 64)) & 1;
 }
 
+/* An empty blob slot, { REC_BLOB_NONE, 0, 0 }, as one word. */
+static __always_inline __u64 blob_none_word(void)
+{
+	const union { struct rec_blob blob; __u64 word; } none = { .blob = { .off = REC_BLOB_NONE } };
+
+	return none.word;
+}
+
 /* Every call clears a dozen slots: one 8-byte store each, not three. */
 static __always_inline void clear_blobs(struct rec_call *rec, int first, int count)
 {
-	const union { struct rec_blob blob; __u64 word; } none = { .blob = { .off = REC_BLOB_NONE } };
 	__u64 *slots = (__u64 *)rec->blob;
 
 	for (int i = 0; i < REC_SLOTS; i++)
 		if (i >= first && i < first + count)
-			slots[i] = none.word;
+			slots[i] = blob_none_word();
 }
 
 /*
@@ -220,27 +227,59 @@ static __always_inline void report_loss(void)
 #include "stack.bpf.h"
 
 /* Nothing captured: every slot is as clear_blobs left it. */
-static __always_inline bool blobs_empty(const struct rec_call *rec)
+static __always_inline bool slots_empty(const struct rec_call *rec, int first, int count)
 {
+	const __u64 *slots = (const __u64 *)rec->blob;
+
 	for (int i = 0; i < REC_SLOTS; i++)
-		if (rec->blob[i].off != REC_BLOB_NONE || rec->blob[i].len)
+		if (i >= first && i < first + count && slots[i] != blob_none_word())
 			return false;
 	return true;
 }
 
-/* The bytes of rec to send: see CALL_COMPACT. */
+/*
+ * Into CALL_SHORT's layout: the exit slots over comm, the payload after
+ * them.  Word by word and forwards, which is safe as each part moves down.
+ */
+_Static_assert(REC_SHORT_HEAD % 8 == 0, "CALL_SHORT moves whole words");
+static __always_inline __u64 shorten(struct capture_buf *buf)
+{
+	/* volatile: clang would make the moves memmove, which BPF lacks. */
+	volatile __u64 *blobs_to = (__u64 *)(buf->raw + REC_SHORT_HEAD);
+	__u64 *blobs_from = (__u64 *)buf_rec(buf)->blob;
+	volatile __u64 *payload_to = (__u64 *)(buf->raw + REC_SHORT_PAYLOAD_AT);
+	__u64 *payload_from = (__u64 *)buf_payload(buf);
+	__u32 words = (buf->used + 7) / 8;
+
+	for (int i = 0; i < REC_ARGS; i++)
+		blobs_to[i] = blobs_from[i];
+	for (int i = 0; i < REC_SHORT_PAYLOAD_MAX / 8; i++) {
+		if (i >= words)
+			break;
+		payload_to[i] = payload_from[i];
+	}
+	buf_rec(buf)->flags |= CALL_SHORT;
+	return REC_SHORT_PAYLOAD_AT + buf->used;
+}
+
+/* The bytes of rec to send: see CALL_COMPACT and CALL_SHORT. */
 static __always_inline __u64 record_size(struct capture_buf *buf)
 {
 	struct rec_call *rec = buf_rec(buf);
 	__u64 size = sizeof(*rec) + buf->used;
 
-	if (!buf->used && !(rec->flags & CALL_STACK) && blobs_empty(rec)) {
+	if (rec->flags & CALL_STACK)
+		return size > sizeof(buf->raw) ? sizeof(buf->raw) : size;
+	if (!buf->used && slots_empty(rec, 0, REC_SLOTS)) {
 		rec->flags |= CALL_COMPACT;
 		if (send_comm)
 			return offsetof(struct rec_call, blob);
 		return offsetof(struct rec_call, args) +
 		       sizeof(rec->args[0]) * (compact_args[rec->nr & (SYSCALL_NR_MAX - 1)] & 7);
 	}
+	/* Nothing read at entry: the entry half of the table is clear. */
+	if (!send_comm && buf->used <= REC_SHORT_PAYLOAD_MAX && slots_empty(rec, REC_ARGS, REC_ARGS))
+		return shorten(buf);
 	return size > sizeof(buf->raw) ? sizeof(buf->raw) : size;
 }
 

@@ -647,7 +647,7 @@ static void print_lost(struct consumer *c, const struct rec_lost *rec)
 
 static void print_event(struct consumer *c, const struct event *e)
 {
-	static struct rec_call expanded;
+	static struct expanded_call expanded;
 	const struct pending *p = &c->queue.items[e->index];
 	const void *rec = queue_record(&c->queue, p);
 
@@ -655,7 +655,8 @@ static void print_event(struct consumer *c, const struct event *e)
 	case REC_CALL:
 		/* Queued short, a quarter of the room: the full layout only now. */
 		if (record_expand(rec, p->size, &expanded))
-			print_call(c, &expanded, sizeof(expanded), (enum event_kind)e->kind, false);
+			print_call(c, &expanded.rec, expanded.rec.hdr.size, (enum event_kind)e->kind,
+				   false);
 		else
 			print_call(c, rec, p->size, (enum event_kind)e->kind, false);
 		break;
@@ -734,9 +735,9 @@ static bool record_times(const void *data, size_t size, uint32_t *tid, uint64_t 
 	case REC_CALL: {
 		const struct rec_call *r = data;
 
-		/* A compact record (CALL_COMPACT) stays so until it is printed. */
+		/* A short record (CALL_COMPACT, CALL_SHORT) stays so until it is printed. */
 		if (size < offsetof(struct rec_call, args) ||
-		    (size < sizeof(*r) && !(r->flags & CALL_COMPACT)))
+		    (size < sizeof(*r) && !(r->flags & (CALL_COMPACT | CALL_SHORT))))
 			return false;
 		*tid = r->tid;
 		*enter = r->enter_ns;

@@ -24,21 +24,54 @@ static void decode_blob(const struct rec_call *rec, size_t payload_size,
 	out->truncated = blob->flags & REC_BLOB_TRUNCATED;
 }
 
-bool record_expand(const void *data, size_t size, struct rec_call *full)
+/* CALL_COMPACT: the head, and the first arguments (and comm) or fewer. */
+static bool expand_compact(const struct rec_call *rec, struct rec_call *full)
 {
-	const struct rec_call *rec = data;
 	size_t head = offsetof(struct rec_call, args);
 
-	if (size < head || rec->hdr.type != REC_CALL || !(rec->flags & CALL_COMPACT) ||
-	    rec->hdr.size > size || rec->hdr.size < head || rec->hdr.size > offsetof(struct rec_call, blob))
+	if (rec->hdr.size < head || rec->hdr.size > offsetof(struct rec_call, blob))
 		return false;
 	memset(full, 0, sizeof(*full));
 	memcpy(full, rec, rec->hdr.size);
 	for (int i = 0; i < REC_SLOTS; i++)
 		full->blob[i].off = REC_BLOB_NONE;
-	full->stack.off = REC_BLOB_NONE;
 	full->hdr.size = sizeof(*full);
-	full->flags &= ~CALL_COMPACT;
+	return true;
+}
+
+/* CALL_SHORT: the head to comm, the exit slots, a small payload. */
+static bool expand_short(const struct rec_call *rec, struct rec_call *full)
+{
+	const uint8_t *raw = (const uint8_t *)rec;
+	size_t payload;
+
+	if (rec->hdr.size < REC_SHORT_PAYLOAD_AT ||
+	    rec->hdr.size - REC_SHORT_PAYLOAD_AT > REC_SHORT_PAYLOAD_MAX)
+		return false;
+	payload = rec->hdr.size - REC_SHORT_PAYLOAD_AT;
+	memset(full, 0, sizeof(*full));
+	memcpy(full, rec, REC_SHORT_HEAD);
+	memcpy(full->blob, raw + REC_SHORT_HEAD, REC_ARGS * sizeof(struct rec_blob));
+	for (int i = REC_ARGS; i < REC_SLOTS; i++)
+		full->blob[i].off = REC_BLOB_NONE;
+	memcpy(full->payload, raw + REC_SHORT_PAYLOAD_AT, payload);
+	full->hdr.size = (uint32_t)(sizeof(*full) + payload);
+	return true;
+}
+
+bool record_expand(const void *data, size_t size, struct expanded_call *out)
+{
+	const struct rec_call *rec = data;
+	struct rec_call *full = &out->rec;
+
+	if (size < offsetof(struct rec_call, args) || rec->hdr.type != REC_CALL ||
+	    !(rec->flags & (CALL_COMPACT | CALL_SHORT)) || rec->hdr.size > size)
+		return false;
+	if (!((rec->flags & CALL_COMPACT) ? expand_compact(rec, full) :
+	      expand_short(rec, full)))
+		return false;
+	full->stack.off = REC_BLOB_NONE;
+	full->flags &= ~(CALL_COMPACT | CALL_SHORT);
 	return true;
 }
 

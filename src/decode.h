@@ -33,12 +33,20 @@ struct decoded_call {
 	struct arg_value args[REC_ARGS];
 };
 
+/* A call record in the full layout, with room for a short one's payload. */
+struct expanded_call {
+	union {
+		struct rec_call rec;
+		uint8_t raw[sizeof(struct rec_call) + REC_SHORT_PAYLOAD_MAX];
+	};
+};
+
 /*
- * A call record sent short (CALL_COMPACT) in the full layout, in full:
- * the arguments left out are 0, the blob table empty.  false when it is
- * not such a record or is malformed.
+ * A call record sent short (CALL_COMPACT, CALL_SHORT) in the full layout,
+ * in out->rec: what was left out is 0, its blob slots empty.  false when
+ * it is not such a record or is malformed.
  */
-bool record_expand(const void *data, size_t size, struct rec_call *full);
+bool record_expand(const void *data, size_t size, struct expanded_call *out);
 
 /* 0, or -EINVAL when the record is malformed (sizes, offsets). */
 int decode_call(const void *data, size_t size, struct decoded_call *call);

@@ -173,7 +173,8 @@ static void test_format_lines(void **state)
 static void test_compact_records(void **state)
 {
 	struct test_record r;
-	struct rec_call full;
+	struct expanded_call out;
+	struct rec_call *full = &out.rec;
 	size_t two_args = offsetof(struct rec_call, args) + 2 * sizeof(uint64_t);
 
 	(void)state;
@@ -183,24 +184,66 @@ static void test_compact_records(void **state)
 	r.rec.args[2] = 0xdead;		/* beyond kill's arguments: not sent */
 	r.rec.flags = CALL_COMPACT;
 	r.rec.hdr.size = (uint32_t)two_args;
-	assert_true(record_expand(&r, two_args, &full));
-	assert_int_equal(full.hdr.size, sizeof(full));
-	assert_int_equal(full.flags, 0);
-	assert_int_equal(full.args[1], 9);
-	assert_int_equal(full.args[2], 0);
-	assert_int_equal(full.blob[0].off, REC_BLOB_NONE);
-	assert_int_equal(full.blob[REC_SLOTS - 1].off, REC_BLOB_NONE);
-	memcpy(&r.rec, &full, sizeof(full));
+	assert_true(record_expand(&r, two_args, &out));
+	assert_int_equal(full->hdr.size, sizeof(*full));
+	assert_int_equal(full->flags, 0);
+	assert_int_equal(full->args[1], 9);
+	assert_int_equal(full->args[2], 0);
+	assert_int_equal(full->blob[0].off, REC_BLOB_NONE);
+	assert_int_equal(full->blob[REC_SLOTS - 1].off, REC_BLOB_NONE);
+	memcpy(&r.rec, full, sizeof(*full));
 	assert_string_equal(format(&r), "kill(42, SIGKILL)                       = 0\n");
 
 	/* Not compact, shorter than it says, or longer than a compact one can be. */
 	init_record(&r, syscall_by_name("kill"), 0);
-	assert_false(record_expand(&r, sizeof(r.rec), &full));
+	assert_false(record_expand(&r, sizeof(r.rec), &out));
 	r.rec.flags = CALL_COMPACT;
 	r.rec.hdr.size = (uint32_t)two_args;
-	assert_false(record_expand(&r, two_args - 1, &full));
+	assert_false(record_expand(&r, two_args - 1, &out));
 	r.rec.hdr.size = offsetof(struct rec_call, blob) + 1;
-	assert_false(record_expand(&r, sizeof(r.rec), &full));
+	assert_false(record_expand(&r, sizeof(r.rec), &out));
+}
+
+/*
+ * CALL_SHORT, as the BPF side lays it out: the head to comm, the exit
+ * slots where comm was, the payload after them.
+ */
+static void test_short_records(void **state)
+{
+	struct test_record full_form, r;
+	struct expanded_call out;
+	uint8_t *raw = (uint8_t *)&r.rec;
+	size_t size = REC_SHORT_PAYLOAD_AT + 3;
+
+	(void)state;
+	init_record(&full_form, syscall_by_name("write"), 3);
+	full_form.rec.args[0] = 1;
+	full_form.rec.args[1] = 0x1000;
+	full_form.rec.args[2] = 3;
+	add_blob(&full_form, 1, "hi\n", 3);
+	memcpy(&r, &full_form, sizeof(r));
+	memcpy(raw + REC_SHORT_HEAD, full_form.rec.blob, REC_ARGS * sizeof(struct rec_blob));
+	memcpy(raw + REC_SHORT_PAYLOAD_AT, "hi\n", 3);
+	r.rec.flags = CALL_SHORT;
+	r.rec.hdr.size = (uint32_t)size;
+	assert_true(record_expand(&r, size, &out));
+	assert_int_equal(out.rec.flags, 0);
+	assert_int_equal(out.rec.hdr.size, sizeof(struct rec_call) + 3);
+	assert_int_equal(out.rec.blob[REC_ENTRY_SLOT(1)].off, REC_BLOB_NONE);
+	assert_int_equal(out.rec.stack.off, REC_BLOB_NONE);
+	memcpy(&r.rec, &out.rec, out.rec.hdr.size);
+	assert_string_equal(format(&full_form), "write(1, \"hi\\n\", 3)                     = 3\n");
+	assert_string_equal(format(&r), "write(1, \"hi\\n\", 3)                     = 3\n");
+
+	/* Shorter than its slots, a payload over the limit, longer than sent. */
+	memcpy(&r, &full_form, sizeof(r));
+	r.rec.flags = CALL_SHORT;
+	r.rec.hdr.size = REC_SHORT_PAYLOAD_AT - 1;
+	assert_false(record_expand(&r, sizeof(r.rec), &out));
+	r.rec.hdr.size = REC_SHORT_PAYLOAD_AT + REC_SHORT_PAYLOAD_MAX + 1;
+	assert_false(record_expand(&r, sizeof(r.rec), &out));
+	r.rec.hdr.size = (uint32_t)size;
+	assert_false(record_expand(&r, size - 1, &out));
 }
 
 static void test_hostile_records(void **state)
@@ -279,6 +322,7 @@ int main(void)
 		cmocka_unit_test(test_format_lines),
 		cmocka_unit_test(test_hostile_records),
 		cmocka_unit_test(test_compact_records),
+		cmocka_unit_test(test_short_records),
 		cmocka_unit_test(test_argv),
 	};
 
