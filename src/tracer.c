@@ -245,14 +245,14 @@ static int setup_events(struct tracer *t)
 	ev.data.fd = t->signal_fd;
 	if (epoll_ctl(t->epoll_fd, EPOLL_CTL_ADD, t->signal_fd, &ev))
 		return fail("epoll", errno);
-	ev.data.fd = ring_buffer__epoll_fd(t->rb);
+	ev.data.fd = t->ring.map_fd;
 	if (epoll_ctl(t->epoll_fd, EPOLL_CTL_ADD, ev.data.fd, &ev))
 		return fail("epoll", errno);
 	return 0;
 }
 
 int tracer_start(struct tracer *t, const struct options *opts,
-		 ring_buffer_sample_fn handle, void *ctx)
+		 ring_record_fn handle, void *ctx)
 {
 	LIBBPF_OPTS(bpf_object_open_opts, open_opts);
 	struct kernel_features features;
@@ -316,9 +316,9 @@ int tracer_start(struct tracer *t, const struct options *opts,
 	debug_phase("attached");
 	if (err)
 		return fail("cannot attach to the syscall tracepoints", -err);
-	t->rb = ring_buffer__new(bpf_map__fd(t->skel->maps.events), handle, ctx, NULL);
-	if (!t->rb)
-		return fail("cannot read the ring buffer", errno);
+	err = ring_reader_open(&t->ring, bpf_map__fd(t->skel->maps.events), handle, ctx);
+	if (err)
+		return fail("cannot read the ring buffer", -err);
 	return setup_events(t);
 }
 
@@ -373,7 +373,7 @@ int tracer_poll(struct tracer *t, int timeout_ms)
 	if (n < 0 && errno != EINTR)
 		return fail("epoll_wait", errno);
 	/* Records are submitted without wakeups: read them on every turn. */
-	ring_buffer__consume(t->rb);
+	ring_reader_consume(&t->ring);
 	while (read(t->signal_fd, &si, sizeof(si)) == sizeof(si)) {
 		if (si.ssi_signo != SIGCHLD || !sig)
 			sig = (int)si.ssi_signo;
@@ -383,8 +383,8 @@ int tracer_poll(struct tracer *t, int timeout_ms)
 
 void tracer_drain(struct tracer *t)
 {
-	if (t->rb)
-		ring_buffer__consume(t->rb);
+	if (t->ring.consumer_pos)
+		ring_reader_consume(&t->ring);
 }
 
 uint64_t tracer_lost(const struct tracer *t)
@@ -470,7 +470,7 @@ void tracer_detach(struct tracer *t)
 void tracer_stop(struct tracer *t)
 {
 	debug_phase("traced");
-	ring_buffer__free(t->rb);
+	ring_reader_close(&t->ring);
 	bstrace_bpf__destroy(t->skel);
 	if (t->epoll_fd >= 0)
 		close(t->epoll_fd);
@@ -478,7 +478,6 @@ void tracer_stop(struct tracer *t)
 		close(t->signal_fd);
 	free(t->batch);
 	t->batch = NULL;
-	t->rb = NULL;
 	t->skel = NULL;
 	t->epoll_fd = t->signal_fd = -1;
 	debug_phase("detached");

@@ -13,6 +13,7 @@
 
 #include "consumer.h"
 #include "options.h"
+#include "ring_reader.h"
 
 struct bstrace_bpf;
 
@@ -22,14 +23,14 @@ struct tracer {
 	struct bstrace_bpf *skel;
 	int ncpus;			/* possible CPUs: per-CPU map values */
 	struct syscall_stats *batch;	/* -c: per-CPU map values being read */
-	struct ring_buffer *rb;
+	struct ring_reader ring;	/* ring.consumer_pos set: open */
 	int epoll_fd;		/* the ring buffer's and our signals */
 	int signal_fd;
 };
 
 /* Each returns 0, or -1 after one line on stderr saying what failed. */
 int tracer_start(struct tracer *t, const struct options *opts,
-		 ring_buffer_sample_fn handle, void *ctx);
+		 ring_record_fn handle, void *ctx);
 int tracer_watch_task(struct tracer *t, pid_t tid, uint32_t flags);
 /*
  * Wait up to timeout_ms for records or a signal, and hand every record to

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The BPF ring buffer's reader side, as libbpf's ring_buffer but telling
+ * the kernel what was read once per batch rather than once per record.
+ *
+ * Why: the producer reads the consumer position on every reservation.
+ * libbpf stores it after each record, so while the reader works through a
+ * backlog, each of the traced program's syscalls found that cache line
+ * just written by the other CPU: a miss of about 100 ns per call here,
+ * a fifth of what a full trace costs dd.
+ */
+#ifndef BSTRACE_RING_READER_H
+#define BSTRACE_RING_READER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Called with each record; the record is the ring's until it returns. */
+typedef int (*ring_record_fn)(void *ctx, void *data, size_t size);
+
+struct ring_reader {
+	int map_fd;			/* pollable: readable when woken */
+	unsigned long *consumer_pos;	/* the page we write */
+	const unsigned long *producer_pos;	/* the kernel's page, then data */
+	const uint8_t *data;		/* mapped twice: a record never wraps */
+	size_t mask;
+	size_t page_size;
+	size_t data_map_size;
+	ring_record_fn handle;
+	void *ctx;
+};
+
+/* 0, or -errno (the ring cannot be mapped). */
+int ring_reader_open(struct ring_reader *r, int map_fd, ring_record_fn handle, void *ctx);
+/* Hand every committed record to the handler: the count, or -1 if it failed. */
+long ring_reader_consume(struct ring_reader *r);
+void ring_reader_close(struct ring_reader *r);
+
+#endif
