@@ -14,6 +14,7 @@
 
 #include "floor.h"
 #include "../bpf/syscall_args.bpf.h"
+#include "syscall_nr.gen.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -76,7 +77,7 @@ int floor_exit(struct bpf_raw_tracepoint_args *ctx)
 	__builtin_memcpy(rec.args, state->args, sizeof(rec.args));
 	rec.data = 0;
 	/* read(2), write(2): the byte dd moves, as a trace shows it. */
-	if ((rec.nr == 0 || rec.nr == 1) && rec.ret > 0)
+	if ((rec.nr == SYS_read || rec.nr == SYS_write) && rec.ret > 0)
 		bpf_probe_read_user(&rec.data, 1, (void *)rec.args[1]);
 	if (bpf_ringbuf_output(&events, &rec, sizeof(rec), BPF_RB_NO_WAKEUP))
 		__sync_fetch_and_add(&lost, 1);

@@ -16,6 +16,7 @@
 
 #include "floor.skel.h"
 #include "floor.h"
+#include "ring_reader.h"
 
 static int silent(enum libbpf_print_level level, const char *fmt, va_list args)
 {
@@ -79,7 +80,7 @@ int main(int argc, char **argv)
 	int first = mode == FLOOR_EMPTY ? 1 : 2;
 	const struct timespec turn = { .tv_nsec = 5000000 };
 	unsigned long long records = 0;
-	struct ring_buffer *rb = NULL;
+	struct ring_reader ring = { 0 };
 	struct floor_bpf *skel;
 	int status = 0;
 	pid_t pid;
@@ -96,24 +97,23 @@ int main(int argc, char **argv)
 	}
 	skel->rodata->mode = mode;
 	if (floor_bpf__load(skel) || floor_bpf__attach(skel) ||
-	    !(rb = ring_buffer__new(bpf_map__fd(skel->maps.events), count_record, &records,
-				    NULL))) {
+	    ring_reader_open(&ring, bpf_map__fd(skel->maps.events), count_record, &records)) {
 		fprintf(stderr, "floor: cannot load or attach the BPF programs\n");
 		floor_bpf__destroy(skel);
 		return 1;
 	}
 	pid = start(argv + first, skel);
 	while (pid > 0 && waitpid(pid, &status, WNOHANG) == 0) {
-		ring_buffer__consume(rb);
+		ring_reader_consume(&ring);
 		nanosleep(&turn, NULL);
 	}
 	if (pid < 0)
 		status = 1 << 8;
-	ring_buffer__consume(rb);
+	ring_reader_consume(&ring);
 	if (mode == FLOOR_RECORD)
 		fprintf(stderr, "floor: %llu records, %llu lost\n", records,
 			(unsigned long long)skel->bss->lost);
-	ring_buffer__free(rb);
+	ring_reader_close(&ring);
 	floor_bpf__destroy(skel);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }

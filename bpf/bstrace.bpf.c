@@ -1024,6 +1024,7 @@ int cap_exit_##family(struct bpf_raw_tracepoint_args *ctx)				\
 CAPTURE_FAMILIES(FAMILY_PROGRAMS)
 
 #include "syscall_args.bpf.h"
+_Static_assert(SYSCALL_ARGS == REC_ARGS, "a record holds every argument fill_args reads");
 
 /* Start a record in the per-CPU scratch buffer. */
 static __always_inline struct capture_buf *begin_record(__u64 pid_tgid, const struct inflight *in)

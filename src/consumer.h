@@ -83,7 +83,7 @@ bool consumer_init(struct consumer *c, int fd, const struct options *opts, pid_t
 bool consumer_set_format(struct consumer *c, const struct options *opts);
 /* A thread traced from the start (the command, an attached pid). */
 void consumer_add_task(struct consumer *c, uint32_t tid);
-/* The libbpf ring_buffer callback: queue the record. */
+/* The ring reader's callback (ring_reader.h): queue the record. */
 int consumer_handle(void *ctx, void *data, size_t size);
 /*
  * Print everything that happened before now_ns minus a margin, given the

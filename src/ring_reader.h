@@ -6,8 +6,8 @@
  * Why: the producer reads the consumer position on every reservation.
  * libbpf stores it after each record, so while the reader works through a
  * backlog, each of the traced program's syscalls found that cache line
- * just written by the other CPU: a miss of about 100 ns per call here,
- * a fifth of what a full trace costs dd.
+ * just written by the other CPU.  Measured on dd under a full trace: about
+ * 1% of dd's time (on_sys_exit 313 -> 285 ns in one pair of runs).
  */
 #ifndef BSTRACE_RING_READER_H
 #define BSTRACE_RING_READER_H
