@@ -22,6 +22,7 @@
 #include <bpf/bpf_tracing.h>
 
 #include "record.h"
+#include "syscall_args.bpf.h"
 #include "syscall_nr.gen.h"
 
 char LICENSE[] SEC("license") = "GPL";
@@ -128,6 +129,24 @@ struct {
 	__type(key, __u32);
 	__type(value, __u32);
 } exit_progs SEC(".maps");
+
+/*
+ * The same for the dispatchers on the selected syscalls' own events: a
+ * tail call only reaches a program of its caller's type.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, SYSCALL_NR_MAX);
+	__type(key, __u32);
+	__type(value, __u32);
+} event_entry_progs SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, SYSCALL_NR_MAX);
+	__type(key, __u32);
+	__type(value, __u32);
+} event_exit_progs SEC(".maps");
 
 static __always_inline struct rec_call *buf_rec(struct capture_buf *buf)
 {
@@ -759,12 +778,10 @@ static __always_inline void put_mmsghdr(struct capture_buf *dst, struct rec_blob
  * (the handler's return popped the frame's return address).  x86_64: the
  * ucontext's uc_sigmask is 296 bytes in (flags, link, stack_t, sigcontext).
  */
-static __always_inline void put_sigframe_mask(void *ctx, struct capture_buf *dst,
-					      struct rec_blob *blob)
+static __always_inline void put_sigframe_mask(struct capture_buf *dst, struct rec_blob *blob)
 {
 #if defined(__TARGET_ARCH_x86)
-	struct pt_regs *regs = (struct pt_regs *)((struct bpf_raw_tracepoint_args *)ctx)->args[0];
-	__u64 sp = PT_REGS_SP_CORE(regs);
+	__u64 sp = PT_REGS_SP_CORE(current_user_regs());
 
 	put_bytes(dst, blob, (const void *)(sp + 296), 8, 8);
 #else
@@ -874,7 +891,7 @@ static __always_inline bool capture_followed(struct capture_buf *dst, struct rec
 }
 
 /* One capture of a program of its own: op and the rest are constants there. */
-static __always_inline void capture_arg(void *ctx, struct capture_buf *dst,
+static __always_inline void capture_arg(struct capture_buf *dst,
 					struct capture_buf *src, int slot, int op,
 					int size_arg, __u32 elem, __u32 limit, int on_success)
 {
@@ -883,7 +900,7 @@ static __always_inline void capture_arg(void *ctx, struct capture_buf *dst,
 	const void *uptr = (const void *)rec->args[slot % REC_ARGS];
 
 	if (op == CAP_SIGFRAME_MASK) {
-		put_sigframe_mask(ctx, dst, blob);
+		put_sigframe_mask(dst, blob);
 		return;
 	}
 	if (!capture_wanted(blob, rec, uptr, on_success))
@@ -955,6 +972,24 @@ static __always_inline struct capture_buf *entry_buf(void)
 	return buf;
 }
 
+/*
+ * Every capture program comes in two flavours with one body, name_run: a
+ * raw_tp one (cap_name), tail-called by the dispatchers on the raw syscall
+ * tracepoints, and a tracepoint one (tp_name), by those on the syscalls'
+ * own events.  The front end loads the flavour it attaches.
+ */
+#define CAPTURE_PROGRAM(name)								\
+SEC("raw_tp")										\
+int cap_##name(void *ctx)								\
+{											\
+	return name##_run();								\
+}											\
+SEC("tracepoint")									\
+int tp_##name(void *ctx)								\
+{											\
+	return name##_run();								\
+}
+
 #include "capture.gen.h"
 
 /*
@@ -986,8 +1021,7 @@ static __always_inline void capture_row_##family(					\
 	}										\
 }											\
 											\
-SEC("raw_tp")										\
-int cap_entry_##family(struct bpf_raw_tracepoint_args *ctx)				\
+static __always_inline int entry_##family##_run(void)					\
 {											\
 	struct capture_buf *dst = entry_buf();						\
 	struct capture_buf *src = scratch_buf();					\
@@ -996,6 +1030,7 @@ int cap_entry_##family(struct bpf_raw_tracepoint_args *ctx)				\
 		capture_row_##family(entry_steps, dst, src);				\
 	return 0;									\
 }											\
+CAPTURE_PROGRAM(entry_##family)								\
 											\
 FAMILY_EXIT_##exit(family)
 
@@ -1009,8 +1044,7 @@ static __always_inline void capture_exit_row_inline(struct capture_buf *buf)		\
 	capture_row_##family(exit_steps, buf, buf);					\
 }
 #define FAMILY_EXIT_TAIL_CALL(family)							\
-SEC("raw_tp")										\
-int cap_exit_##family(struct bpf_raw_tracepoint_args *ctx)				\
+static __always_inline int exit_##family##_run(void)					\
 {											\
 	struct capture_buf *src = scratch_buf();					\
 											\
@@ -1018,12 +1052,12 @@ int cap_exit_##family(struct bpf_raw_tracepoint_args *ctx)				\
 		return 0;								\
 	capture_row_##family(exit_steps, src, src);					\
 	return submit_call(src);							\
-}
+}											\
+CAPTURE_PROGRAM(exit_##family)
 
 /* A family no syscall uses on a side leaves that program unloaded. */
 CAPTURE_FAMILIES(FAMILY_PROGRAMS)
 
-#include "syscall_args.bpf.h"
 _Static_assert(SYSCALL_ARGS == REC_ARGS, "a record holds every argument fill_args reads");
 
 /* Start a record in the per-CPU scratch buffer. */
@@ -1110,11 +1144,15 @@ static __always_inline struct task_state *traced_task(__u32 tid, long nr)
 	return task;
 }
 
-SEC("raw_tp/sys_enter")
-int on_sys_enter(struct bpf_raw_tracepoint_args *ctx)
+/*
+ * A syscall's entry, on either flavour's tracepoint; the entry capture
+ * programs are in progs.  The raw sys_enter tracepoint runs it for every
+ * syscall; a syscall's own event only for that one, so syscalls that are
+ * not selected cost nothing when few are.
+ */
+static __always_inline int sys_enter(void *ctx, long nr, struct pt_regs *regs, void *progs)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	long nr = ctx->args[1];
 	struct task_state *task = traced_task((__u32)pid_tgid, nr);
 	struct inflight *in;
 	struct capture_buf *buf;
@@ -1131,7 +1169,7 @@ int on_sys_enter(struct bpf_raw_tracepoint_args *ctx)
 		task->flags |= TASK_IN_CALL;
 		return 0;
 	}
-	fill_args(in->args, (struct pt_regs *)ctx->args[0]);
+	fill_args(in->args, regs ? regs : current_user_regs());
 
 	/*
 	 * These never return: their line is complete now.  They have no
@@ -1152,9 +1190,39 @@ int on_sys_enter(struct bpf_raw_tracepoint_args *ctx)
 		in->flags |= INFLIGHT_ENTRY_CAPTURED;
 		if (!begin_record(pid_tgid, in))
 			return 0;
-		bpf_tail_call(ctx, &entry_progs, nr);
+		bpf_tail_call(ctx, progs, nr);
 	}
 	return 0;
+}
+
+SEC("raw_tp/sys_enter")
+int on_sys_enter(struct bpf_raw_tracepoint_args *ctx)
+{
+	return sys_enter(ctx, ctx->args[1], (struct pt_regs *)ctx->args[0], &entry_progs);
+}
+
+/*
+ * What the kernel passes a program on a syscall's own events, as their
+ * format files lay it out; the first word (a pointer to pt_regs the kernel
+ * makes up for perf) is not the syscall's registers.
+ */
+struct syscall_event_enter {
+	__u64 common;
+	__s32 nr;
+	__u64 args[SYSCALL_ARGS];
+};
+
+struct syscall_event_exit {
+	__u64 common;
+	__s32 nr;
+	__s64 ret;
+};
+
+SEC("tracepoint")
+int tp_sys_enter(struct syscall_event_enter *ctx)
+{
+	/* Unsigned: a valid nr, checked as 64 bits (an int's check is 32). */
+	return sys_enter(ctx, (__u32)ctx->nr, NULL, &event_entry_progs);
 }
 
 /* Move what was read at entry into the record being built. */
@@ -1187,8 +1255,8 @@ static __always_inline bool call_status_selected(long ret)
 	return status_filter & (failed ? FILTER_FAILED : FILTER_SUCCESSFUL);
 }
 
-SEC("raw_tp/sys_exit")
-int on_sys_exit(struct bpf_raw_tracepoint_args *ctx)
+/* A syscall's exit, returning ret, on either flavour's tracepoint. */
+static __always_inline int sys_exit(void *ctx, long ret, void *progs)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 tid = (__u32)pid_tgid;
@@ -1205,10 +1273,10 @@ int on_sys_exit(struct bpf_raw_tracepoint_args *ctx)
 	in = &task->call;
 	now = bpf_ktime_get_ns();
 	/* Fast calls are dropped here, before anything is counted or copied. */
-	if (now - in->enter_ns < min_duration_ns || !call_status_selected(ctx->args[1]))
+	if (now - in->enter_ns < min_duration_ns || !call_status_selected(ret))
 		goto drop;
 	if (summary_mode != SUMMARY_OFF)
-		count_call(pid_tgid >> 32, in->nr, ctx->args[1], now - in->enter_ns,
+		count_call(pid_tgid >> 32, in->nr, ret, now - in->enter_ns,
 			   in->cpu_mark, now);
 	if (summary_mode == SUMMARY_ONLY)
 		return 0;
@@ -1217,7 +1285,7 @@ int on_sys_exit(struct bpf_raw_tracepoint_args *ctx)
 		goto drop;
 	rec = buf_rec(buf);
 	rec->exit_ns = now;
-	rec->ret = ctx->args[1];
+	rec->ret = ret;
 	nr = in->nr;
 	if (in->flags & INFLIGHT_ENTRY_CAPTURED)
 		merge_entry(buf, tid);
@@ -1225,12 +1293,24 @@ int on_sys_exit(struct bpf_raw_tracepoint_args *ctx)
 		capture_exit_row_inline(buf);
 		return submit_call(buf);
 	}
-	bpf_tail_call(ctx, &exit_progs, nr & (SYSCALL_NR_MAX - 1));
+	bpf_tail_call(ctx, progs, nr & (SYSCALL_NR_MAX - 1));
 	return submit_call(buf);
 drop:
 	if (in->flags & INFLIGHT_ENTRY_CAPTURED)
 		bpf_map_delete_elem(&entry_bufs, &tid);
 	return 0;
+}
+
+SEC("raw_tp/sys_exit")
+int on_sys_exit(struct bpf_raw_tracepoint_args *ctx)
+{
+	return sys_exit(ctx, ctx->args[1], &exit_progs);
+}
+
+SEC("tracepoint")
+int tp_sys_exit(struct syscall_event_exit *ctx)
+{
+	return sys_exit(ctx, ctx->ret, &event_exit_progs);
 }
 
 SEC("raw_tp/sched_process_fork")

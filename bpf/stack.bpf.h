@@ -98,8 +98,7 @@ static __always_inline bool stack_maps_changed(const struct rec_call *rec)
 /* Append the snapshot after everything else in the record's payload. */
 static __always_inline void stack_append(struct capture_buf *buf)
 {
-	struct task_struct *task = bpf_get_current_task_btf();
-	struct pt_regs *regs = (struct pt_regs *)bpf_task_pt_regs(task);
+	struct pt_regs *regs = current_user_regs();
 	struct rec_call *rec = buf_rec(buf);
 	struct rec_stack *snap;
 	__u32 off = (buf->used + 7) & ~7U;

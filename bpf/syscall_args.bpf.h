@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* A syscall's six arguments, from the pt_regs the sys_enter tracepoint gives. */
+/* A syscall's six arguments, from its pt_regs. */
 #ifndef BSTRACE_SYSCALL_ARGS_BPF_H
 #define BSTRACE_SYSCALL_ARGS_BPF_H
 
@@ -39,5 +39,14 @@ static __always_inline void fill_args(__u64 *args, struct pt_regs *regs)
 		__builtin_memset(args, 0, SYSCALL_ARGS * sizeof(args[0]));
 }
 #endif
+
+/*
+ * The current task's user registers: on a syscall's tracepoints, the
+ * syscall's own (the raw tracepoints pass the same pointer).
+ */
+static __always_inline struct pt_regs *current_user_regs(void)
+{
+	return (struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf());
+}
 
 #endif

@@ -103,28 +103,62 @@ static unsigned long ring_size(unsigned long want)
 	return size;
 }
 
-/* Load a capture program only if a selected syscall tail-calls it. */
-static void choose_programs(struct bstrace_bpf *skel, const struct options *opts)
+/*
+ * A capture program's name in the flavour in use: syscall_table names the
+ * raw_tp one, cap_NAME; its twin for the syscalls' own events is tp_NAME.
+ */
+static const char *flavoured(const char *cap_name, bool events, char *buf, size_t size)
+{
+	if (!events)
+		return cap_name;
+	snprintf(buf, size, "tp_%s", cap_name + strlen("cap_"));
+	return buf;
+}
+
+/* Whether a selected syscall tail-calls the capture program name. */
+static bool capture_needed(const char *name, const struct options *opts, bool events)
+{
+	char buf[64];
+
+	/* -c reads no arguments. */
+	if (opts->summary.mode == SUMMARY_ONLY)
+		return false;
+	for (int nr = 0; nr < SYSCALL_NR_MAX; nr++) {
+		const struct syscall_desc *d = &syscall_table[nr];
+
+		if (!d->name || !options_selected(opts, nr))
+			continue;
+		if ((d->entry_prog && !strcmp(flavoured(d->entry_prog, events, buf, sizeof(buf)), name)) ||
+		    (d->exit_prog && !strcmp(flavoured(d->exit_prog, events, buf, sizeof(buf)), name)))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Load the dispatchers of the flavour in use, and a capture program only if
+ * a selected syscall tail-calls it.
+ */
+static void choose_programs(struct bstrace_bpf *skel, const struct options *opts, bool events)
 {
 	struct bpf_program *prog;
 
+	bpf_program__set_autoload(skel->progs.on_sys_enter, !events);
+	bpf_program__set_autoload(skel->progs.on_sys_exit, !events);
+	bpf_program__set_autoload(skel->progs.tp_sys_enter, events);
+	bpf_program__set_autoload(skel->progs.tp_sys_exit, events);
+	/* syscall_events_attach attaches them, one event at a time. */
+	bpf_program__set_autoattach(skel->progs.tp_sys_enter, false);
+	bpf_program__set_autoattach(skel->progs.tp_sys_exit, false);
 	bpf_object__for_each_program(prog, skel->obj) {
 		const char *name = bpf_program__name(prog);
-		bool needed = false;
 
-		if (strncmp(name, "cap_", 4))
+		if (strncmp(name, "cap_", 4) && (strncmp(name, "tp_", 3) ||
+						 prog == skel->progs.tp_sys_enter ||
+						 prog == skel->progs.tp_sys_exit))
 			continue;
 		bpf_program__set_autoattach(prog, false);
-		/* -c reads no arguments. */
-		for (int nr = 0; nr < SYSCALL_NR_MAX && !needed &&
-		     opts->summary.mode != SUMMARY_ONLY; nr++) {
-			const struct syscall_desc *d = &syscall_table[nr];
-
-			needed = d->name && options_selected(opts, nr) &&
-				 ((d->entry_prog && !strcmp(d->entry_prog, name)) ||
-				  (d->exit_prog && !strcmp(d->exit_prog, name)));
-		}
-		bpf_program__set_autoload(prog, needed);
+		bpf_program__set_autoload(prog, capture_needed(name, opts, events));
 	}
 }
 
@@ -191,10 +225,11 @@ static void set_settings(struct bstrace_bpf *skel, const struct options *opts)
 	set_summary_settings(skel, &opts->summary);
 }
 
-static int fill_tail_calls(struct bstrace_bpf *skel, const struct options *opts)
+static int fill_tail_calls(struct bstrace_bpf *skel, const struct options *opts, bool events)
 {
-	int entry_fd = bpf_map__fd(skel->maps.entry_progs);
-	int exit_fd = bpf_map__fd(skel->maps.exit_progs);
+	int entry_fd = bpf_map__fd(events ? skel->maps.event_entry_progs : skel->maps.entry_progs);
+	int exit_fd = bpf_map__fd(events ? skel->maps.event_exit_progs : skel->maps.exit_progs);
+	char buf[64];
 
 	for (int nr = 0; nr < SYSCALL_NR_MAX; nr++) {
 		const struct syscall_desc *d = &syscall_table[nr];
@@ -210,7 +245,8 @@ static int fill_tail_calls(struct bstrace_bpf *skel, const struct options *opts)
 
 			if (!names[i])
 				continue;
-			prog = bpf_object__find_program_by_name(skel->obj, names[i]);
+			prog = bpf_object__find_program_by_name(
+				skel->obj, flavoured(names[i], events, buf, sizeof(buf)));
 			prog_fd = prog ? bpf_program__fd(prog) : -1;
 			if (prog_fd < 0) {
 				fprintf(stderr, "bstrace: capture program %s for %s is missing\n",
@@ -301,7 +337,8 @@ int tracer_start(struct tracer *t, const struct options *opts,
 		return fail("cannot open the BPF object", err);
 	}
 	set_settings(t->skel, opts);
-	choose_programs(t->skel, opts);
+	syscall_events_choose(&t->events, opts);
+	choose_programs(t->skel, opts, t->events.on);
 	debug_phase("opened the BPF object");
 	err = bstrace_bpf__load(t->skel);
 	if (btf_fd >= 0)
@@ -310,10 +347,14 @@ int tracer_start(struct tracer *t, const struct options *opts,
 				: "loaded (vmlinux BTF, maps, verifier)");
 	if (err)
 		return fail("cannot load the BPF programs", -err);
-	if (fill_tail_calls(t->skel, opts))
+	if (fill_tail_calls(t->skel, opts, t->events.on))
 		return -1;
 	err = bstrace_bpf__attach(t->skel);
-	debug_phase("attached");
+	if (!err)
+		err = syscall_events_attach(&t->events, opts, t->skel->progs.tp_sys_enter,
+					    t->skel->progs.tp_sys_exit);
+	debug_phase(t->events.on ? "attached to the selected syscalls' events"
+				 : "attached to the raw syscall tracepoints");
 	if (err)
 		return fail("cannot attach to the syscall tracepoints", -err);
 	err = ring_reader_open(&t->ring, bpf_map__fd(t->skel->maps.events), handle, ctx);
@@ -387,9 +428,32 @@ void tracer_drain(struct tracer *t)
 		ring_reader_consume(&t->ring);
 }
 
+/*
+ * Calls the kernel did not hand a program on the syscalls' own events: it
+ * skips them while another tracing program runs on the CPU (rare).
+ */
+static uint64_t program_misses(const struct bpf_program *prog)
+{
+	struct bpf_prog_info info;
+	__u32 len = sizeof(info);
+
+	memset(&info, 0, sizeof(info));
+	if (bpf_program__fd(prog) < 0 || bpf_obj_get_info_by_fd(bpf_program__fd(prog), &info, &len))
+		return 0;
+	return info.recursion_misses;
+}
+
 uint64_t tracer_lost(const struct tracer *t)
 {
-	return t->skel && t->skel->bss ? t->skel->bss->lost_records : 0;
+	uint64_t lost;
+
+	if (!t->skel || !t->skel->bss)
+		return 0;
+	lost = t->skel->bss->lost_records;
+	if (t->events.on)
+		lost += program_misses(t->skel->progs.tp_sys_enter) +
+			program_misses(t->skel->progs.tp_sys_exit);
+	return lost;
 }
 
 size_t tracer_stats_capacity(const struct tracer *t)
@@ -463,6 +527,7 @@ size_t tracer_read_stats(struct tracer *t, struct summary_row *rows, size_t max)
 
 void tracer_detach(struct tracer *t)
 {
+	syscall_events_detach(&t->events);
 	if (t->skel)
 		bstrace_bpf__detach(t->skel);
 }
@@ -471,6 +536,7 @@ void tracer_stop(struct tracer *t)
 {
 	debug_phase("traced");
 	ring_reader_close(&t->ring);
+	syscall_events_detach(&t->events);
 	bstrace_bpf__destroy(t->skel);
 	if (t->epoll_fd >= 0)
 		close(t->epoll_fd);

@@ -14,6 +14,7 @@
 #include "consumer.h"
 #include "options.h"
 #include "ring_reader.h"
+#include "syscall_events.h"
 
 struct bstrace_bpf;
 
@@ -26,6 +27,7 @@ struct tracer {
 	struct ring_reader ring;	/* ring.consumer_pos set: open */
 	int epoll_fd;		/* the ring buffer's and our signals */
 	int signal_fd;
+	struct syscall_events events;	/* the dispatchers on syscalls' own events */
 };
 
 /* Each returns 0, or -1 after one line on stderr saying what failed. */

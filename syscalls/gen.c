@@ -585,7 +585,7 @@ static void format_plan(const struct capture_plan *plan, bool in_table, int line
 		limit = limit_expr(arg, in_table, limit_buf, sizeof(limit_buf));
 		len += snprintf(out + len, size - len,
 				in_table ? " { %s, %d, %d, %d, %zu, %s }," :
-				"\tcapture_arg(ctx, dst, src, %2$d, %1$s, %3$d, %5$zu, %6$s, %4$d);\n",
+				"\tcapture_arg(dst, src, %2$d, %1$s, %3$d, %5$zu, %6$s, %4$d);\n",
 				capture_name(arg), step->slot, arg->size_arg < 0 ? 0 : arg->size_arg,
 				step->on_success, step_elem(arg), limit);
 	}
@@ -722,20 +722,22 @@ static void write_programs(const char *dir)
 
 	fprintf(f, "/* The capture table rows (read by the family programs, cap_entry_plain\n"
 		   " * and the like, or by the sys_exit dispatcher: exit_rows_inline), then\n"
-		   " * one program per distinct shape no family holds.  syscall_table.gen.c\n"
-		   " * says which program each syscall tail-calls. */\n");
+		   " * one program per distinct shape no family holds, in both flavours\n"
+		   " * (CAPTURE_PROGRAM).  syscall_table.gen.c says which program each\n"
+		   " * syscall tail-calls. */\n");
 	write_steps(f, "entry_steps", true);
 	write_steps(f, "exit_steps", false);
 	write_inline_rows(f);
 	for (int i = 0; i < nprograms; i++) {
 		bool entry = program_at_entry[i];
 
-		fprintf(f, "\nSEC(\"raw_tp\")\nint %s_%d(struct bpf_raw_tracepoint_args *ctx)\n{\n",
-			entry ? "cap_entry" : "cap_exit", i);
+		fprintf(f, "\nstatic __always_inline int %s_%d_run(void)\n{\n",
+			entry ? "entry" : "exit", i);
 		fprintf(f, "\tstruct capture_buf *dst = %s;\n\tstruct capture_buf *src = scratch_buf();\n",
 			entry ? "entry_buf()" : "scratch_buf()");
 		fprintf(f, "\n\tif (!dst || !src)\n\t\treturn 0;\n%s", programs[i]);
-		fprintf(f, "\treturn %s;\n}\n", entry ? "0" : "submit_call(src)");
+		fprintf(f, "\treturn %s;\n}\nCAPTURE_PROGRAM(%s_%d)\n",
+			entry ? "0" : "submit_call(src)", entry ? "entry" : "exit", i);
 	}
 	close_out(f);
 }

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "syscall_events.h"
+#include "syscall_nr.gen.h"
+
+#define TRACEFS		"/sys/kernel/tracing"
+#define EVENTS_DIR	TRACEFS "/events/syscalls"
+
+static bool tracefs_ready(void)
+{
+	if (access(EVENTS_DIR, F_OK) == 0)
+		return true;
+	/* Unmounted at boot on some systems: the raw tracepoints need no tracefs. */
+	return mount("nodev", TRACEFS, "tracefs", 0, NULL) == 0 && access(EVENTS_DIR, F_OK) == 0;
+}
+
+static bool event_exists(const char *name)
+{
+	char path[sizeof(EVENTS_DIR) + 80];
+
+	snprintf(path, sizeof(path), EVENTS_DIR "/sys_enter_%.63s", name);
+	return access(path, F_OK) == 0;
+}
+
+/*
+ * The name of nr's events: the kernel names them after its SYSCALL_DEFINE,
+ * which is strace's name, libaudit's, or an older one's successor
+ * (newfstat, newuname, sendfile64, umount).  false if it has none.
+ */
+static bool event_name(int nr, char *out, size_t size)
+{
+	const struct syscall_desc *d = &syscall_table[nr];
+	size_t len = strlen(d->name);
+	char candidates[4][64];
+
+	snprintf(candidates[0], sizeof(candidates[0]), "%.60s", d->name);
+	snprintf(candidates[1], sizeof(candidates[1]), "%.60s", d->audit_name ? d->audit_name : d->name);
+	snprintf(candidates[2], sizeof(candidates[2]), "new%.60s", d->name);
+	snprintf(candidates[3], sizeof(candidates[3]), "%.60s64", d->name);
+	for (int i = 0; i < 4; i++) {
+		if (event_exists(candidates[i])) {
+			snprintf(out, size, "%.63s", candidates[i]);
+			return true;
+		}
+	}
+	/* umount2 is the kernel's umount. */
+	if (len > 1 && len < 64 && d->name[len - 1] == '2') {
+		snprintf(out, size, "%.*s", (int)len - 1, d->name);
+		return event_exists(out);
+	}
+	return false;
+}
+
+/*
+ * A launched command is traced from its execve on (TASK_WAIT_EXEC), which
+ * the dispatchers must see even when execve is not selected.
+ */
+static bool attached(const struct options *opts, int nr)
+{
+	return options_selected(opts, nr) || nr == SYS_execve || nr == SYS_execveat;
+}
+
+void syscall_events_choose(struct syscall_events *ev, const struct options *opts)
+{
+	char name[64];
+	int known = 0, selected = 0;
+
+	memset(ev, 0, sizeof(*ev));
+	for (int nr = 0; nr < SYSCALL_NR_MAX; nr++) {
+		if (!syscall_table[nr].name)
+			continue;
+		known++;
+		selected += options_selected(opts, nr);
+	}
+	if (selected == 0 || 2 * selected > known || !tracefs_ready())
+		return;
+	for (int nr = 0; nr < SYSCALL_NR_MAX; nr++) {
+		/* A syscall bstrace has no name for has no events either. */
+		if (options_selected(opts, nr) && !syscall_table[nr].name)
+			return;
+		if (syscall_table[nr].name && attached(opts, nr) && !event_name(nr, name, sizeof(name)))
+			return;
+	}
+	ev->on = true;
+}
+
+int syscall_events_attach(struct syscall_events *ev, const struct options *opts,
+			  struct bpf_program *enter, struct bpf_program *exit)
+{
+	char name[64], event[96];
+
+	for (int nr = 0; nr < SYSCALL_NR_MAX && ev->on; nr++) {
+		if (!syscall_table[nr].name || !attached(opts, nr) ||
+		    !event_name(nr, name, sizeof(name)))
+			continue;
+		for (int side = 0; side < 2; side++) {
+			struct bpf_link *link;
+
+			snprintf(event, sizeof(event), "sys_%s_%s", side ? "exit" : "enter", name);
+			link = bpf_program__attach_tracepoint(side ? exit : enter, "syscalls", event);
+			if (!link)
+				return -errno;
+			ev->links[ev->nlinks++] = link;
+		}
+	}
+	return 0;
+}
+
+void syscall_events_detach(struct syscall_events *ev)
+{
+	for (int i = 0; i < ev->nlinks; i++)
+		bpf_link__destroy(ev->links[i]);
+	ev->nlinks = 0;
+}
