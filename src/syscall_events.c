@@ -80,7 +80,7 @@ void syscall_events_choose(struct syscall_events *ev, const struct options *opts
 		known++;
 		selected += options_selected(opts, nr);
 	}
-	if (selected == 0 || 2 * selected > known || !tracefs_ready())
+	if (2 * selected > known || !tracefs_ready())
 		return;
 	for (int nr = 0; nr < SYSCALL_NR_MAX; nr++) {
 		/* A syscall bstrace has no name for has no events either. */
