@@ -1,0 +1,54 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# With few syscalls selected, bstrace attaches to their own events
+# (src/syscall_events.c): the syscalls left out run no program at all, the
+# lines are strace's, and bstrace's exit does not wait for the events'
+# release (about 50 ms each).
+. "$TESTLIB"
+require_bpf
+require_strace
+command -v bpftool >/dev/null 2>&1 || PATH=$PATH:/usr/sbin
+
+# The kernel counts program runs only while bpf_stats_enabled is set.
+old_stats=$(cat /proc/sys/kernel/bpf_stats_enabled)
+trap 'echo "$old_stats" > /proc/sys/kernel/bpf_stats_enabled; [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"' EXIT
+echo 1 > /proc/sys/kernel/bpf_stats_enabled || fail "cannot enable BPF run statistics"
+
+# runs_of TRACER NAME: how often the program NAME that process TRACER holds ran.
+runs_of() {
+	for id in $(grep -h '^prog_id:' /proc/"$1"/fdinfo/* 2>/dev/null | awk '{print $2}' | sort -u); do
+		bpftool prog show id "$id" | sed -n "s/.* name $2 .* run_cnt \([0-9]*\).*/\1/p"
+	done | head -1
+}
+
+# 4000 reads and writes, then a pause to read the counts in.
+workload="dd if=/dev/zero of=/dev/null bs=1 count=2000 2>/dev/null; sleep 1"
+for sel in getppid read; do
+	"$BSTRACE" -e trace=$sel -o "$WORK/$sel.out" sh -c "$workload" &
+	tracer=$!
+	sleep 0.7
+	runs=$(runs_of $tracer tp_sys_enter)
+	wait $tracer || fail "bstrace -e trace=$sel failed"
+	[ -n "$runs" ] || fail "-e trace=$sel: no tp_sys_enter program (raw tracepoints?)"
+	case $sel in
+	getppid) [ "$runs" -lt 100 ] ||
+		fail "-e trace=getppid ran the dispatcher $runs times for a dd of 4000 calls" ;;
+	read) [ "$runs" -ge 2000 ] && [ "$runs" -lt 3000 ] ||
+		fail "-e trace=read ran the dispatcher $runs times for 2000 reads" ;;
+	esac
+	echo "-e trace=$sel: tp_sys_enter ran $runs times"
+done
+
+# The lines are strace's.
+for sel in read,write openat,close,execve %process; do
+	strace -e trace=$sel -o "$WORK/s.out" "$PROGS/fileio" "$WORK" >/dev/null 2>&1
+	"$BSTRACE" -e trace=$sel -o "$WORK/b.out" "$PROGS/fileio" "$WORK" >/dev/null 2>&1 ||
+		fail "bstrace -e trace=$sel failed"
+	compare "$WORK/s.out" "$WORK/b.out" 100
+done
+
+# Releasing the events happens after bstrace exits.
+start=$(date +%s%N)
+"$BSTRACE" -e trace=openat,close,read,write,mmap -o /dev/null /bin/true || fail "bstrace /bin/true failed"
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+[ "$ms" -lt 250 ] || fail "bstrace -e trace=(5 syscalls) /bin/true took $ms ms: it waited for the events' release"
+echo "bstrace -e trace=(5 syscalls) /bin/true: $ms ms"
