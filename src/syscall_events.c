@@ -46,8 +46,8 @@ static bool event_name(int nr, char *out, size_t size)
 	snprintf(candidates[2], sizeof(candidates[2]), "new%.60s", d->name);
 	snprintf(candidates[3], sizeof(candidates[3]), "%.60s64", d->name);
 	for (int i = 0; i < 4; i++) {
-		if (event_exists(candidates[i])) {
-			snprintf(out, size, "%.63s", candidates[i]);
+		if (strlen(candidates[i]) < size && event_exists(candidates[i])) {
+			memcpy(out, candidates[i], strlen(candidates[i]) + 1);
 			return true;
 		}
 	}
@@ -70,7 +70,6 @@ static bool attached(const struct options *opts, int nr)
 
 void syscall_events_choose(struct syscall_events *ev, const struct options *opts)
 {
-	char name[64];
 	int known = 0, selected = 0;
 
 	memset(ev, 0, sizeof(*ev));
@@ -86,25 +85,26 @@ void syscall_events_choose(struct syscall_events *ev, const struct options *opts
 		/* A syscall bstrace has no name for has no events either. */
 		if (options_selected(opts, nr) && !syscall_table[nr].name)
 			return;
-		if (syscall_table[nr].name && attached(opts, nr) && !event_name(nr, name, sizeof(name)))
+		if (syscall_table[nr].name && attached(opts, nr) &&
+		    !event_name(nr, ev->names[nr], sizeof(ev->names[nr])))
 			return;
 	}
 	ev->on = true;
 }
 
-int syscall_events_attach(struct syscall_events *ev, const struct options *opts,
-			  struct bpf_program *enter, struct bpf_program *exit)
+int syscall_events_attach(struct syscall_events *ev, struct bpf_program *enter,
+			  struct bpf_program *exit)
 {
-	char name[64], event[96];
+	char event[SYSCALL_EVENT_NAME_MAX + 16];
 
 	for (int nr = 0; nr < SYSCALL_NR_MAX && ev->on; nr++) {
-		if (!syscall_table[nr].name || !attached(opts, nr) ||
-		    !event_name(nr, name, sizeof(name)))
+		if (!ev->names[nr][0])
 			continue;
 		for (int side = 0; side < 2; side++) {
 			struct bpf_link *link;
 
-			snprintf(event, sizeof(event), "sys_%s_%s", side ? "exit" : "enter", name);
+			snprintf(event, sizeof(event), "sys_%s_%s", side ? "exit" : "enter",
+				 ev->names[nr]);
 			link = bpf_program__attach_tracepoint(side ? exit : enter, "syscalls", event);
 			if (!link)
 				return -errno;

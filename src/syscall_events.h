@@ -16,8 +16,13 @@
 #include "options.h"
 #include "syscall_table.h"
 
+/* The longest syscall in an event's name has 23 characters (6.18). */
+#define SYSCALL_EVENT_NAME_MAX	32
+
 struct syscall_events {
 	bool on;			/* attach to the syscalls' own events */
+	/* The kernel's name for each syscall attached, "" for the others. */
+	char names[SYSCALL_NR_MAX][SYSCALL_EVENT_NAME_MAX];
 	int nlinks;
 	struct bpf_link *links[2 * SYSCALL_NR_MAX];
 };
@@ -28,9 +33,9 @@ struct syscall_events {
  * of them has events (tracefs is mounted if it is not).
  */
 void syscall_events_choose(struct syscall_events *ev, const struct options *opts);
-/* Attach enter and exit to the selected syscalls' events; 0, or -errno. */
-int syscall_events_attach(struct syscall_events *ev, const struct options *opts,
-			  struct bpf_program *enter, struct bpf_program *exit);
+/* Attach enter and exit to the events chosen; 0, or -errno. */
+int syscall_events_attach(struct syscall_events *ev, struct bpf_program *enter,
+			  struct bpf_program *exit);
 void syscall_events_detach(struct syscall_events *ev);
 
 #endif

@@ -135,6 +135,16 @@ static bool capture_needed(const char *name, const struct options *opts, bool ev
 	return false;
 }
 
+/* cap_NAME and tp_NAME, but not the dispatchers tp_sys_enter and tp_sys_exit. */
+static bool is_capture_program(const struct bstrace_bpf *skel, const struct bpf_program *prog)
+{
+	const char *name = bpf_program__name(prog);
+
+	if (prog == skel->progs.tp_sys_enter || prog == skel->progs.tp_sys_exit)
+		return false;
+	return !strncmp(name, "cap_", 4) || !strncmp(name, "tp_", 3);
+}
+
 /*
  * Load the dispatchers of the flavour in use, and a capture program only if
  * a selected syscall tail-calls it.
@@ -151,14 +161,10 @@ static void choose_programs(struct bstrace_bpf *skel, const struct options *opts
 	bpf_program__set_autoattach(skel->progs.tp_sys_enter, false);
 	bpf_program__set_autoattach(skel->progs.tp_sys_exit, false);
 	bpf_object__for_each_program(prog, skel->obj) {
-		const char *name = bpf_program__name(prog);
-
-		if (strncmp(name, "cap_", 4) && (strncmp(name, "tp_", 3) ||
-						 prog == skel->progs.tp_sys_enter ||
-						 prog == skel->progs.tp_sys_exit))
+		if (!is_capture_program(skel, prog))
 			continue;
 		bpf_program__set_autoattach(prog, false);
-		bpf_program__set_autoload(prog, capture_needed(name, opts, events));
+		bpf_program__set_autoload(prog, capture_needed(bpf_program__name(prog), opts, events));
 	}
 }
 
@@ -351,7 +357,7 @@ int tracer_start(struct tracer *t, const struct options *opts,
 		return -1;
 	err = bstrace_bpf__attach(t->skel);
 	if (!err)
-		err = syscall_events_attach(&t->events, opts, t->skel->progs.tp_sys_enter,
+		err = syscall_events_attach(&t->events, t->skel->progs.tp_sys_enter,
 					    t->skel->progs.tp_sys_exit);
 	debug_phase(t->events.on ? "attached to the selected syscalls' events"
 				 : "attached to the raw syscall tracepoints");
