@@ -4,8 +4,9 @@
  * sys_enter and sys_exit that do nothing (FLOOR_EMPTY), that only read the
  * clock a duration needs (FLOOR_CLOCK), or that do the least a tracer
  * sending one record per call must (FLOOR_RECORD): find the thread's state
- * in a hash keyed by tid, keep the entry time and arguments, and at exit
+ * in a hash keyed by tid, keep the entry's stamp and arguments, and at exit
  * send a record with the call's first byte of data through a ring buffer.
+ * Its stamps are bstrace's ordering stamps, as in a trace without times.
  * Whatever bstrace costs above these is its own.
  */
 #include "vmlinux.h"
@@ -14,6 +15,7 @@
 
 #include "floor.h"
 #include "../bpf/syscall_args.bpf.h"
+#include "../bpf/stamp.bpf.h"
 #include "syscall_nr.gen.h"
 
 char LICENSE[] SEC("license") = "GPL";
@@ -52,7 +54,7 @@ int floor_enter(struct bpf_raw_tracepoint_args *ctx)
 
 	if (!state)
 		return 0;
-	state->enter_ns = bpf_ktime_get_ns();
+	state->enter_ns = event_stamp();
 	state->nr = ctx->args[1];
 	fill_args(state->args, (struct pt_regs *)ctx->args[0]);
 	return 0;
@@ -72,7 +74,7 @@ int floor_exit(struct bpf_raw_tracepoint_args *ctx)
 	rec.tgid = pid_tgid >> 32;
 	rec.nr = state->nr;
 	rec.enter_ns = state->enter_ns;
-	rec.exit_ns = bpf_ktime_get_ns();
+	rec.exit_ns = event_stamp();
 	rec.ret = ctx->args[1];
 	__builtin_memcpy(rec.args, state->args, sizeof(rec.args));
 	rec.data = 0;

@@ -96,6 +96,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	skel->rodata->mode = mode;
+	skel->rodata->stamp_precise = 0;
 	if (floor_bpf__load(skel) || floor_bpf__attach(skel) ||
 	    ring_reader_open(&ring, bpf_map__fd(skel->maps.events), count_record, &records)) {
 		fprintf(stderr, "floor: cannot load or attach the BPF programs\n");

@@ -63,6 +63,7 @@ __u64 lost_unreported;
  */
 __u32 reader_asleep;
 
+#include "stamp.bpf.h"
 #include "summary.bpf.h"
 
 /*
@@ -1162,7 +1163,7 @@ static __always_inline int sys_enter(void *ctx, long nr, struct pt_regs *regs, v
 	in = &task->call;
 	in->nr = nr;
 	in->flags = 0;
-	in->enter_ns = bpf_ktime_get_ns();
+	in->enter_ns = event_stamp();
 	in->cpu_mark = summary_entry_mark(in->enter_ns);
 	/* -c sends no records: the arguments are never looked at. */
 	if (summary_mode == SUMMARY_ONLY) {
@@ -1271,7 +1272,7 @@ static __always_inline int sys_exit(void *ctx, long ret, void *progs)
 		return 0;
 	task->flags &= ~TASK_IN_CALL;
 	in = &task->call;
-	now = bpf_ktime_get_ns();
+	now = event_stamp();
 	/* Fast calls are dropped here, before anything is counted or copied. */
 	if (now - in->enter_ns < min_duration_ns || !call_status_selected(ret))
 		goto drop;
@@ -1328,7 +1329,7 @@ int on_fork(struct bpf_raw_tracepoint_args *ctx)
 	rec.parent_tgid = BPF_CORE_READ(parent, tgid);
 	rec.child_tid = BPF_CORE_READ(child, pid);
 	rec.child_tgid = BPF_CORE_READ(child, tgid);
-	rec.ts_ns = bpf_ktime_get_ns();
+	rec.ts_ns = event_stamp();
 	bpf_get_current_comm(rec.comm, sizeof(rec.comm));
 	bpf_map_update_elem(&traced_tasks, &rec.child_tid, &state, BPF_ANY);
 	submit(&rec, sizeof(rec));
@@ -1390,7 +1391,7 @@ int on_exit(struct bpf_raw_tracepoint_args *ctx)
 		return 0;
 	rec.tid = tid;
 	rec.tgid = pid_tgid >> 32;
-	rec.ts_ns = bpf_ktime_get_ns();
+	rec.ts_ns = event_stamp();
 	rec.exit_code = BPF_CORE_READ(task, exit_code);
 	rec.group_dead = BPF_CORE_READ(task, signal, live.counter) == 0;
 	rec.superseded_by = exec_superseding(task, tid, rec.tgid);
@@ -1425,7 +1426,7 @@ int on_signal_deliver(struct bpf_raw_tracepoint_args *ctx)
 		return 0;
 	rec.tid = tid;
 	rec.tgid = pid_tgid >> 32;
-	rec.ts_ns = bpf_ktime_get_ns();
+	rec.ts_ns = event_stamp();
 	rec.signo = sig;
 	bpf_probe_read_kernel(rec.siginfo, sizeof(rec.siginfo), (void *)ctx->args[1]);
 	submit(&rec, sizeof(rec));
@@ -1456,7 +1457,7 @@ int on_signal_generate(struct bpf_raw_tracepoint_args *ctx)
 		return 0;
 	rec.tid = tid;
 	rec.tgid = BPF_CORE_READ(task, tgid);
-	rec.ts_ns = bpf_ktime_get_ns();
+	rec.ts_ns = event_stamp();
 	rec.signo = sig;
 	rec.flags = SIGNAL_IGNORED;
 	/* SEND_SIG_NOINFO and SEND_SIG_PRIV are 0 and 1, not pointers. */

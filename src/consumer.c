@@ -19,6 +19,11 @@
 
 /* Records submitted this long before the reader looks are surely in the ring. */
 #define MARGIN_NS	(5 * 1000000ULL)
+/*
+ * How far an ordering stamp may trail the clock (bpf/stamp.bpf.h): a tick,
+ * 10 ms at the lowest HZ.  Records so stamped wait that much longer.
+ */
+#define STAMP_LAG_NS	(10 * 1000000ULL)
 /* A call in flight for longer than this shows its head while it blocks. */
 #define BLOCKED_NS	(200 * 1000000ULL)
 /* How long an ignored signal waits for its thread's call to return. */
@@ -189,6 +194,7 @@ bool consumer_init(struct consumer *c, int fd, const struct options *opts, pid_t
 	time_state_init(&c->time, &opts->time);
 	c->trace_on_stderr = !opts->output_path;
 	c->summary_only = opts->summary.mode == SUMMARY_ONLY;
+	c->margin_ns = MARGIN_NS + (options_time_shown(opts) ? 0 : STAMP_LAG_NS);
 	if (opts->output_separately) {
 		c->prefix = PREFIX_NEVER;
 		c->separate_base = opts->output_path;
@@ -877,7 +883,7 @@ static void queue_inflight(struct consumer *c, const struct inflight_call *f)
 void consumer_tick(struct consumer *c, uint64_t now_ns, const struct inflight_call *inflight,
 		   size_t ninflight, bool fresh)
 {
-	uint64_t horizon = now_ns > MARGIN_NS ? now_ns - MARGIN_NS : 0;
+	uint64_t horizon = now_ns > c->margin_ns ? now_ns - c->margin_ns : 0;
 
 	for (size_t i = 0; i < ninflight; i++) {
 		const struct inflight_call *f = &inflight[i];

@@ -42,6 +42,7 @@ struct consumer {
 	struct linebuf line;
 	struct print_opts print;
 	bool summary_only;		/* -c: the table is the whole output */
+	uint64_t margin_ns;		/* how old a record must be to print in order */
 	const struct options *opts;
 	struct time_state time;
 	struct queue queue;

@@ -434,6 +434,16 @@ void options_set_defaults(struct options *opts)
 	opts->perf.show_comm = true;
 }
 
+bool options_time_shown(const struct options *opts)
+{
+	const struct time_opts *t = &opts->time;
+	const struct summary_opts *s = &opts->summary;
+
+	return opts->format != OUTPUT_STRACE || t->absolute != TS_NONE || t->relative ||
+	       t->syscall_times || s->mode != SUMMARY_OFF || s->histogram || s->min_duration_ns ||
+	       s->interval_ns;
+}
+
 /* Process control, selection and time options: false after a message. */
 static bool parse_control_option(struct options *opts, int c, const char *arg, int *status_given)
 {

@@ -85,5 +85,11 @@ static inline bool options_selected(const struct options *opts, int nr)
 {
 	return expr_bit(opts->expr.syscalls, (unsigned int)nr);
 }
+/*
+ * Whether the output shows a time or a duration, or the kernel times calls
+ * (-c, --min-duration): only then is every event stamped with a clock
+ * reading; otherwise its stamp only orders it (bpf/stamp.bpf.h).
+ */
+bool options_time_shown(const struct options *opts);
 
 #endif

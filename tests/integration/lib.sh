@@ -62,3 +62,21 @@ compare() {
 		fail "only $pct% of strace's lines reproduced (need $3%)"
 	fi
 }
+
+# held_programs PID: the ids of the BPF programs process PID holds, from
+# its fds' fdinfo.
+held_programs() {
+	grep -h '^prog_id:' /proc/"$1"/fdinfo/* 2>/dev/null | awk '{print $2}' | sort -u
+}
+
+# trace_sleep OPTIONS...: start `bstrace OPTIONS -o /dev/null sleep 1` in
+# the background, its pid in $tracer, and return once sleep runs under it.
+trace_sleep() {
+	"$BSTRACE" "$@" -o /dev/null sleep 1 &
+	tracer=$!
+	for _ in $(seq 50); do
+		pgrep -P $tracer -x sleep >/dev/null && return 0
+		sleep 0.1
+	done
+	fail "no sleep under bstrace $*"
+}

@@ -10,14 +10,8 @@ command -v bpftool >/dev/null 2>&1 || PATH=$PATH:/usr/sbin
 # loaded_by OPTIONS...: the names of the BPF programs bstrace holds while it
 # traces `sleep 1` with OPTIONS, one per line, sorted.
 loaded_by() {
-	"$BSTRACE" "$@" -o /dev/null sleep 1 &
-	tracer=$!
-	for _ in $(seq 50); do
-		pgrep -P $tracer -x sleep >/dev/null && break
-		sleep 0.1
-	done
-	pgrep -P $tracer -x sleep >/dev/null || fail "no sleep under bstrace $*"
-	for id in $(grep -h '^prog_id:' /proc/$tracer/fdinfo/* 2>/dev/null | awk '{print $2}' | sort -u); do
+	trace_sleep "$@"
+	for id in $(held_programs $tracer); do
 		bpftool prog show id "$id" | sed -n 's/.* name \([^ ]*\) .*/\1/p'
 	done | sort
 	wait $tracer || fail "bstrace $* failed"

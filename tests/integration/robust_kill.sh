@@ -17,11 +17,6 @@ wait_for() {
 	done
 }
 
-# The BPF programs a process holds, by id, from its fds' fdinfo.
-held_programs() {
-	grep -h '^prog_id:' /proc/"$1"/fdinfo/* 2>/dev/null | awk '{print $2}' | sort -u
-}
-
 programs_gone() {
 	bpftool prog show | sed -n 's/^\([0-9]*\):.*/\1/p' | sort -u > "$WORK/loaded"
 	[ -z "$(echo "$ids" | comm -12 - "$WORK/loaded")" ]

@@ -15,7 +15,7 @@ echo 1 > /proc/sys/kernel/bpf_stats_enabled || fail "cannot enable BPF run stati
 
 # runs_of TRACER NAME: how often the program NAME that process TRACER holds ran.
 runs_of() {
-	for id in $(grep -h '^prog_id:' /proc/"$1"/fdinfo/* 2>/dev/null | awk '{print $2}' | sort -u); do
+	for id in $(held_programs "$1"); do
 		bpftool prog show id "$id" | sed -n "s/.* name $2 .* run_cnt \([0-9]*\).*/\1/p"
 	done | head -1
 }
