@@ -881,7 +881,7 @@ static void queue_inflight(struct consumer *c, const struct inflight_call *f)
 }
 
 void consumer_tick(struct consumer *c, uint64_t now_ns, const struct inflight_call *inflight,
-		   size_t ninflight, bool fresh)
+		   size_t ninflight)
 {
 	uint64_t horizon = now_ns > c->margin_ns ? now_ns - c->margin_ns : 0;
 
@@ -893,8 +893,7 @@ void consumer_tick(struct consumer *c, uint64_t now_ns, const struct inflight_ca
 		    f->enter_ns > horizon)
 			continue;
 		if (f->enter_ns + BLOCKED_NS <= now_ns) {
-			if (fresh)
-				queue_inflight(c, f);
+			queue_inflight(c, f);
 		} else {
 			/* A short call: wait for its record, which has its memory. */
 			horizon = f->enter_ns - 1;

@@ -89,12 +89,11 @@ int consumer_handle(void *ctx, void *data, size_t size);
 /*
  * Print everything that happened before now_ns minus a margin, given the
  * calls in flight at now_ns; a call in flight for longer than a moment
- * shows its head, as strace's does while it blocks.  The same list may be
- * given again on later turns (fresh false): it then only holds back what
- * it held back, since its blocked calls may have ended since.
+ * shows its head, as strace's does while it blocks.  Called once per look
+ * at the calls in flight: between two, nothing more can be due.
  */
 void consumer_tick(struct consumer *c, uint64_t now_ns, const struct inflight_call *inflight,
-		   size_t ninflight, bool fresh);
+		   size_t ninflight);
 /* Say "Process N detached" for each thread still traced (strace's detach). */
 void consumer_detach_all(struct consumer *c);
 /* Print all that is queued and close the outputs. */
