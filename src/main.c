@@ -210,7 +210,11 @@ static int trace_loop(struct tracer *t, const struct options *opts, struct run *
 
 		if (sig < 0)
 			return -1;
-		print_due(t, false);
+		/*
+		 * A child ended: look at the traced threads now, or finished()
+		 * would wait for the next look, a whole poll interval later.
+		 */
+		print_due(t, sig == SIGCHLD);
 		summary_report_tick(&summary, t, &consumer.out);
 		if (consumer.out.error)
 			return output_failed(t, run);
