@@ -439,9 +439,10 @@ bool options_time_shown(const struct options *opts)
 	const struct time_opts *t = &opts->time;
 	const struct summary_opts *s = &opts->summary;
 
+	/* --folded and --flamegraph weigh stacks by the time spent in calls. */
 	return opts->format != OUTPUT_STRACE || t->absolute != TS_NONE || t->relative ||
 	       t->syscall_times || s->mode != SUMMARY_OFF || s->histogram || s->min_duration_ns ||
-	       s->interval_ns;
+	       s->interval_ns || opts->folded || opts->flamegraph_path;
 }
 
 /* Process control, selection and time options: false after a message. */

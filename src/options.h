@@ -86,7 +86,8 @@ static inline bool options_selected(const struct options *opts, int nr)
 	return expr_bit(opts->expr.syscalls, (unsigned int)nr);
 }
 /*
- * Whether the output shows a time or a duration, or the kernel times calls
+ * Whether the output shows a time or a duration (-t, -r, -T, --perf,
+ * --json, --folded and --flamegraph's weights), or the kernel times calls
  * (-c, --min-duration): only then is every event stamped with a clock
  * reading; otherwise its stamp only orders it (bpf/stamp.bpf.h).
  */

@@ -59,7 +59,7 @@ exit_code_of() {
 # The ordering stamp is a shared counter: an atomic add.  The verifier
 # drops the branch the settings rule out, so the code shows which runs.
 exit_code_of | grep -q atomic64_fetch_add || fail "a plain trace reads the clock per event"
-for opts in -tt -T -r -c --json --min-duration=1ms; do
+for opts in -tt -T -r -c --json --min-duration=1ms --folded; do
 	code=$(exit_code_of $opts)
 	echo "$code" | grep -q bpf_ktime_get_ns || fail "bstrace $opts: no clock in sys_exit"
 	! echo "$code" | grep -q atomic64_fetch_add || fail "bstrace $opts uses ordering stamps"
@@ -72,5 +72,5 @@ awk '{ n++; if ($1 == prev) same++; prev = $1 } END { print same + 0, n }' "$WOR
 read -r same lines <"$WORK/same"
 [ "$lines" -ge 4000 ] || fail "-ttt: $lines lines of dd's 4000 calls"
 [ "$same" -lt $((lines / 2)) ] || fail "-ttt: $same of $lines lines repeat the previous time"
-echo "a plain trace uses ordering stamps; -tt -T -r -c --json --min-duration read the clock;" \
+echo "a plain trace uses ordering stamps; -tt -T -r -c --json --min-duration --folded read the clock;" \
      "-ttt: $same of $lines lines share a microsecond"
