@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -186,7 +188,14 @@ static struct outbuf *output_of(struct consumer *c, struct task *t)
 
 bool consumer_init(struct consumer *c, int fd, const struct options *opts, pid_t leader)
 {
-	memset(c, 0, sizeof(*c));
+	/*
+	 * Zeroing the buffers too would touch their 80 pages, a page fault of
+	 * 16 us each on a VM here: 1.3 ms of every start.  Empty is enough.
+	 */
+	static_assert(offsetof(struct consumer, line) + sizeof(c->line) == sizeof(*c) &&
+		      offsetof(struct consumer, out) + sizeof(c->out) == offsetof(struct consumer, line),
+		      "the buffers are the last members");
+	memset(c, 0, offsetof(struct consumer, out));
 	out_init(&c->out, fd);
 	line_reset(&c->line);
 	c->print = opts->print;

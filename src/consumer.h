@@ -38,8 +38,6 @@ struct inflight_call {
 };
 
 struct consumer {
-	struct outbuf out;		/* the trace (-o FILE, or stderr) */
-	struct linebuf line;
 	struct print_opts print;
 	bool summary_only;		/* -c: the table is the whole output */
 	uint64_t margin_ns;		/* how old a record must be to print in order */
@@ -70,6 +68,9 @@ struct consumer {
 	bool failure_only;		/* --perf --failure */
 	uint64_t max_events;		/* --perf --max-events; 0: no limit */
 	uint64_t printed;		/* calls printed so far */
+	/* Last: consumer_init leaves their 320 KiB of data as it finds it. */
+	struct outbuf out;		/* the trace (-o FILE, or stderr) */
+	struct linebuf line;
 };
 
 /*
