@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#define _GNU_SOURCE	/* close_range */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -112,65 +111,4 @@ int syscall_events_attach(struct syscall_events *ev, struct bpf_program *enter,
 		}
 	}
 	return 0;
-}
-
-/* In the grandchild: every fd but the links' and keep_fd closed. */
-static void keep_only_links(const struct syscall_events *ev, int keep_fd)
-{
-	int top = keep_fd;
-
-	for (int i = 0; i < ev->nlinks; i++)
-		if (bpf_link__fd(ev->links[i]) > top)
-			top = bpf_link__fd(ev->links[i]);
-	for (int fd = 0; fd < top; fd++) {
-		bool link = fd == keep_fd;
-
-		for (int i = 0; i < ev->nlinks && !link; i++)
-			link = bpf_link__fd(ev->links[i]) == fd;
-		if (!link)
-			close(fd);
-	}
-	close_range((unsigned int)top + 1, ~0U, 0);
-}
-
-/*
- * Hand the events to a grandchild that releases them once we have let go,
- * after bstrace has exited.  Releasing a syscall event waits for the
- * tracepoints' grace periods under a global mutex: about 50 ms per event
- * here, 0.4 s for -e trace=openat,close, which bstrace would otherwise add
- * to every trace.  The programs run on until then and find nothing traced.
- */
-static void release_in_background(const struct syscall_events *ev)
-{
-	int gate[2];
-	pid_t child;
-	char byte;
-
-	if (pipe(gate))
-		return;
-	child = fork();
-	if (child == 0) {
-		if (fork() == 0) {
-			setsid();
-			keep_only_links(ev, gate[0]);
-			/* EOF once the parent has closed its copies: ours are the last. */
-			while (read(gate[0], &byte, 1) > 0)
-				;
-			_exit(0);	/* the kernel releases the events here */
-		}
-		_exit(0);
-	}
-	close(gate[0]);
-	if (child > 0)
-		waitpid(child, NULL, 0);
-	for (int i = 0; i < ev->nlinks; i++)
-		bpf_link__destroy(ev->links[i]);
-	close(gate[1]);
-}
-
-void syscall_events_detach(struct syscall_events *ev)
-{
-	if (ev->nlinks)
-		release_in_background(ev);
-	ev->nlinks = 0;
 }

@@ -23,7 +23,7 @@ struct syscall_events {
 	bool on;			/* attach to the syscalls' own events */
 	/* The kernel's name for each syscall attached, "" for the others. */
 	char names[SYSCALL_NR_MAX][SYSCALL_EVENT_NAME_MAX];
-	int nlinks;
+	int nlinks;			/* the tracer releases them */
 	struct bpf_link *links[2 * SYSCALL_NR_MAX];
 };
 
@@ -36,6 +36,5 @@ void syscall_events_choose(struct syscall_events *ev, const struct options *opts
 /* Attach enter and exit to the events chosen; 0, or -errno. */
 int syscall_events_attach(struct syscall_events *ev, struct bpf_program *enter,
 			  struct bpf_program *exit);
-void syscall_events_detach(struct syscall_events *ev);
 
 #endif
