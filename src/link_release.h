@@ -14,8 +14,9 @@
 
 /*
  * Destroy the n links; the kernel releases them once bstrace has exited.
- * The programs run on until then, and find nothing more to trace.  For
- * bstrace's last steps only.  Without a holder (no memory) the release
+ * The programs run on until then; what they send is never read (an
+ * attached process runs on, a launched command has ended).  For bstrace's
+ * last steps only.  Without a holder (no memory) the release
  * happens here.
  */
 void links_release_after_exit(struct bpf_link **links, int n);
