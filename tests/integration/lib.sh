@@ -69,6 +69,24 @@ held_programs() {
 	grep -h '^prog_id:' /proc/"$1"/fdinfo/* 2>/dev/null | awk '{print $2}' | sort -u
 }
 
+# wait_for SECONDS CONDITION...: poll until the condition holds.
+wait_for() {
+	limit=$(($1 * 10))
+	shift
+	i=0
+	while ! "$@"; do
+		i=$((i + 1))
+		[ $i -lt $limit ] || return 1
+		sleep 0.1
+	done
+}
+
+# programs_gone IDS: none of the BPF programs IDS is loaded any more.
+programs_gone() {
+	bpftool prog show | sed -n 's/^\([0-9]*\):.*/\1/p' | sort -u > "$WORK/loaded"
+	[ -z "$(echo "$1" | comm -12 - "$WORK/loaded")" ]
+}
+
 # trace_sleep OPTIONS...: start `bstrace OPTIONS -o /dev/null sleep 1` in
 # the background, its pid in $tracer, and return once sleep runs under it.
 trace_sleep() {

@@ -5,34 +5,17 @@
 . "$TESTLIB"
 require_bpf
 
-# wait_for SECONDS CONDITION...: poll until the condition holds.
-wait_for() {
-	limit=$(($1 * 10))
-	shift
-	i=0
-	while ! "$@"; do
-		i=$((i + 1))
-		[ $i -lt $limit ] || return 1
-		sleep 0.1
-	done
-}
-
-programs_gone() {
-	bpftool prog show | sed -n 's/^\([0-9]*\):.*/\1/p' | sort -u > "$WORK/loaded"
-	[ -z "$(echo "$ids" | comm -12 - "$WORK/loaded")" ]
-}
-
 # --- bstrace killed by SIGKILL ---------------------------------------------
 "$BSTRACE" -o "$WORK/k.out" sh -c "sleep 1; echo ran-on > $WORK/done" &
 tracer=$!
 wait_for 10 grep -qs "^execve" "$WORK/k.out" || fail "no trace started"
 ids=$(held_programs $tracer)
 [ -n "$ids" ] || fail "bstrace holds no BPF programs? (fdinfo of $tracer)"
-! programs_gone || fail "bpftool does not list bstrace's programs: the check below would prove nothing"
+! programs_gone "$ids" || fail "bpftool does not list bstrace's programs: the check below would prove nothing"
 kill -KILL $tracer
 wait $tracer 2>/dev/null
 wait_for 10 test -s "$WORK/done" || fail "the command did not run on after bstrace was killed"
-wait_for 10 programs_gone || fail "BPF programs $ids still loaded after bstrace was killed"
+wait_for 10 programs_gone "$ids" || fail "BPF programs $ids still loaded after bstrace was killed"
 if [ -d /sys/fs/bpf ] && find /sys/fs/bpf -name '*bstrace*' | grep -q .; then
 	fail "bstrace left pinned objects: $(find /sys/fs/bpf -name '*bstrace*')"
 fi

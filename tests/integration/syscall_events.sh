@@ -50,3 +50,14 @@ start=$(date +%s%N)
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
 [ "$ms" -lt 250 ] || fail "bstrace -e trace=(5 syscalls) /bin/true took $ms ms: it waited for the events' release"
 echo "bstrace -e trace=(5 syscalls) /bin/true: $ms ms"
+
+# ... and does happen: a holder keeps the links until bstrace has exited,
+# then the kernel releases them.  Raw tracepoints (a full trace) too.
+for opts in "-e trace=openat,close" ""; do
+	trace_sleep $opts
+	ids=$(held_programs $tracer)
+	[ -n "$ids" ] && ! programs_gone "$ids" || fail "bstrace $opts: no BPF program to watch"
+	wait $tracer || fail "bstrace $opts sleep 1 failed"
+	wait_for 10 programs_gone "$ids" || fail "bstrace $opts: programs $ids still loaded after it exited"
+	echo "bstrace $opts: $(echo $ids | wc -w) programs released after it exited"
+done
