@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#define _GNU_SOURCE	/* clone, syscall */
+#define _GNU_SOURCE	/* clone, pipe2, syscall */
+#include <fcntl.h>
 #include <sched.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -81,7 +82,7 @@ void links_release_after_exit(struct bpf_link **links, int n)
 	int gate[2] = { -1, -1 };
 	char *stack = MAP_FAILED;
 
-	if (n > 0 && !UNDER_VALGRIND && pipe(gate) == 0)
+	if (n > 0 && !UNDER_VALGRIND && pipe2(gate, O_CLOEXEC) == 0)
 		stack = mmap(NULL, HOLDER_STACK, PROT_READ | PROT_WRITE,
 			     MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
 	/*
