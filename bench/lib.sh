@@ -20,3 +20,46 @@ fetch_page() {
 	cat <&3
 	exec 3<&-
 }
+
+# wait_until CONDITION...: poll for 5 s until the condition holds.
+wait_until() {
+	for _ in $(seq 100); do
+		"$@" 2>/dev/null && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# port_open PORT: something listens on 127.0.0.1:PORT.
+port_open() {
+	(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# nginx_config DIR PORT WORKERS SERVER_BODY: an nginx.conf keeping all its
+# files in DIR, with one server on 127.0.0.1:PORT.  DIR is made 0755:
+# nginx's workers run as nobody, and mktemp -d's 0700 made nginx answer
+# every request with a 403.
+nginx_config() {
+	chmod 755 "$1"
+	mkdir -p "$1/tmp"
+	cat <<EOF
+daemon off;
+master_process on;
+worker_processes $3;
+pid $1/nginx.pid;
+error_log $1/error.log;
+events { worker_connections 1024; }
+http {
+	access_log $1/access.log;
+	client_body_temp_path $1/tmp;
+	proxy_temp_path $1/tmp;
+	fastcgi_temp_path $1/tmp;
+	uwsgi_temp_path $1/tmp;
+	scgi_temp_path $1/tmp;
+	server {
+		listen 127.0.0.1:$2;
+		$4
+	}
+}
+EOF
+}
