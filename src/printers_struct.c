@@ -118,6 +118,18 @@ static void print_stat(struct linebuf *lb, const void *data, const struct print_
 	line_putc(lb, '}');
 }
 
+static void print_timespec_value(struct linebuf *lb, int64_t sec, int64_t nsec);
+
+/* -v: {tv_sec=S, tv_nsec=N} with a date comment, as strace's statx prints. */
+static void print_statx_time(struct linebuf *lb, const char *name,
+			     const struct kernel_statx_timestamp *t, bool *first)
+{
+	field(lb, name, first);
+	print_timespec_value(lb, t->tv_sec, t->tv_nsec);
+	print_date_comment(lb, t->tv_sec, t->tv_nsec, t->tv_nsec ? 9 : 0);
+}
+
+/* strace 6.1's order: blksize comes before attributes, and only with -v. */
 static void print_statx(struct linebuf *lb, const void *data, const struct print_opts *opts)
 {
 	const struct kernel_statx *stx = data;
@@ -126,10 +138,11 @@ static void print_statx(struct linebuf *lb, const void *data, const struct print
 	line_putc(lb, '{');
 	field(lb, "stx_mask", &first);
 	print_flags(lb, &xlat_statx_mask, stx->stx_mask);
+	if (opts->verbose)
+		field_udec(lb, "stx_blksize", stx->stx_blksize, &first);
 	field(lb, "stx_attributes", &first);
 	print_flags(lb, &xlat_statx_attrs, stx->stx_attributes);
 	if (opts->verbose) {
-		field_udec(lb, "stx_blksize", stx->stx_blksize, &first);
 		field_udec(lb, "stx_nlink", stx->stx_nlink, &first);
 		field_udec(lb, "stx_uid", stx->stx_uid, &first);
 		field_udec(lb, "stx_gid", stx->stx_gid, &first);
@@ -139,13 +152,26 @@ static void print_statx(struct linebuf *lb, const void *data, const struct print
 	if (opts->verbose)
 		field_udec(lb, "stx_ino", stx->stx_ino, &first);
 	field_udec(lb, "stx_size", stx->stx_size, &first);
-	if (opts->verbose) {
-		field_udec(lb, "stx_blocks", stx->stx_blocks, &first);
-		field(lb, "stx_attributes_mask", &first);
-		line_hex(lb, stx->stx_attributes_mask);
+	if (!opts->verbose) {
+		line_write(lb, ", ...}", 6);
+		return;
 	}
-	if (!opts->verbose)
-		line_write(lb, ", ...", 5);
+	field_udec(lb, "stx_blocks", stx->stx_blocks, &first);
+	field(lb, "stx_attributes_mask", &first);
+	print_flags(lb, &xlat_statx_attrs, stx->stx_attributes_mask);
+	print_statx_time(lb, "stx_atime", &stx->stx_atime, &first);
+	if (stx->stx_mask & STATX_BTIME)
+		print_statx_time(lb, "stx_btime", &stx->stx_btime, &first);
+	print_statx_time(lb, "stx_ctime", &stx->stx_ctime, &first);
+	print_statx_time(lb, "stx_mtime", &stx->stx_mtime, &first);
+	field_udec(lb, "stx_rdev_major", stx->stx_rdev_major, &first);
+	field_udec(lb, "stx_rdev_minor", stx->stx_rdev_minor, &first);
+	field_udec(lb, "stx_dev_major", stx->stx_dev_major, &first);
+	field_udec(lb, "stx_dev_minor", stx->stx_dev_minor, &first);
+	if (stx->stx_mask & STATX_MNT_ID) {
+		field(lb, "stx_mnt_id", &first);
+		line_hex(lb, stx->stx_mnt_id);
+	}
 	line_putc(lb, '}');
 }
 

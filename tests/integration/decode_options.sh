@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The decoding options print what strace 6.1 prints for the same program:
-# -v, -n, -X raw|abbrev|verbose, -y, -e raw=, -e abbrev=, -e verbose=.
+# -v (statx's struct field by field), -n, -X raw|abbrev|verbose, -y, -e raw=, -e abbrev=, -e verbose=.
 . "$TESTLIB"
 require_bpf
 require_strace
@@ -29,6 +29,16 @@ compare "$WORK/xverbose.s" "$WORK/xverbose.b" 95
 
 run_both v -v
 compare "$WORK/v.s" "$WORK/v.b" 95
+
+# -v statx, field by field as strace 6.1 orders them, times and device
+# numbers included: a file, a char device, a directory.
+echo data > "$WORK/statx-file"
+for f in "$WORK/statx-file" /dev/null "$WORK"; do
+	strace -v -e trace=statx -o "$WORK/vx.s" ls -lad "$f" > /dev/null || fail "strace ls $f failed"
+	"$BSTRACE" -v -e trace=statx -o "$WORK/vx.b" ls -lad "$f" > /dev/null || fail "bstrace ls $f failed"
+	grep -q 'stx_mtime={tv_sec=' "$WORK/vx.b" || fail "-v statx of $f: no stx_mtime"
+	diff "$WORK/vx.s" "$WORK/vx.b" >&2 || fail "-v statx of $f differs from strace's"
+done
 
 run_both raw -e raw=openat,lseek,fcntl
 grep -qE '^lseek\(0x3, 0, 0\) += 0$' "$WORK/raw.b" || fail "-e raw=: lseek not raw"
