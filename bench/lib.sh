@@ -35,6 +35,16 @@ port_open() {
 	(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
+# cpu_seconds PID: the user and system CPU time PID's threads have used so
+# far, in seconds: what a tracer costs the machine beside the slowdown of
+# the service it traces.  Fields 14 and 15 of stat, counted after the
+# command name, which may hold spaces.
+cpu_seconds() {
+	local stat
+	stat=$(cat "/proc/$1/stat" 2>/dev/null) || { echo -; return; }
+	echo "${stat##*) }" | awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f\n", ($12 + $13) / hz }'
+}
+
 # nginx_config DIR PORT WORKERS SERVER_BODY: an nginx.conf keeping all its
 # files in DIR, with one server on 127.0.0.1:PORT.  DIR is made 0755:
 # nginx's workers run as nobody, and mktemp -d's 0700 made nginx answer
