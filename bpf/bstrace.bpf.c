@@ -1163,13 +1163,17 @@ static __always_inline int sys_enter(void *ctx, long nr, struct pt_regs *regs, v
 	in = &task->call;
 	in->nr = nr;
 	in->flags = 0;
-	in->enter_ns = event_stamp();
-	in->cpu_mark = summary_entry_mark(in->enter_ns);
 	/* -c sends no records: the arguments are never looked at. */
 	if (summary_mode == SUMMARY_ONLY) {
 		task->flags |= TASK_IN_CALL;
-		return 0;
+		if (!summary_call_timed(nr))
+			return 0;
+		in->flags = INFLIGHT_TIMED;
 	}
+	in->enter_ns = event_stamp();
+	in->cpu_mark = summary_entry_mark(in->enter_ns);
+	if (summary_mode == SUMMARY_ONLY)
+		return 0;
 	fill_args(in->args, regs ? regs : current_user_regs());
 
 	/*
@@ -1272,6 +1276,12 @@ static __always_inline int sys_exit(void *ctx, long ret, void *progs)
 		return 0;
 	task->flags &= ~TASK_IN_CALL;
 	in = &task->call;
+	/* -c's untimed calls are counted without a clock read. */
+	if (summary_mode == SUMMARY_ONLY && !(in->flags & INFLIGHT_TIMED)) {
+		if (call_status_selected(ret))
+			count_untimed_call(pid_tgid >> 32, in->nr, ret);
+		return 0;
+	}
 	now = event_stamp();
 	/* Fast calls are dropped here, before anything is counted or copied. */
 	if (now - in->enter_ns < min_duration_ns || !call_status_selected(ret))

@@ -226,6 +226,7 @@ struct inflight {
 	__u64 args[REC_ARGS];
 };
 #define INFLIGHT_ENTRY_CAPTURED	0x1
+#define INFLIGHT_TIMED		0x2	/* -c: this call's time is measured */
 
 /*
  * The traced_tasks map's value, keyed by tid.  The call in flight lives in
@@ -368,11 +369,17 @@ enum summary_mode {
 	SUMMARY_ONLY,		/* -c: count only */
 };
 
+/*
+ * time_ns, min_ns and max_ns are those of the timed calls: all of them,
+ * unless -c samples (summary_sample_shift), when the front end scales
+ * time_ns up by calls / timed.
+ */
 struct syscall_stats {
 	__u64 calls;
 	__u64 errors;
+	__u64 timed;		/* calls whose time was measured */
 	__u64 time_ns;		/* system time in the call, or wall time with -w */
-	__u64 min_ns;		/* valid once calls > 0 */
+	__u64 min_ns;		/* valid once timed > 0 */
 	__u64 max_ns;
 	__u64 hist[SUMMARY_HIST_SLOTS];	/* slot 0: < 1 us; slot i: [2^(i-1), 2^i) us */
 };

@@ -373,6 +373,28 @@ static size_t drop_empty(struct summary_row *rows, size_t n)
 
 static struct linebuf table_line;
 
+/*
+ * When -c timed only some calls (summary_sample_shift in the BPF side),
+ * the time of all of them is the time measured times calls / timed.
+ */
+void summary_scale_sampled(struct syscall_stats *s)
+{
+	if (!s->timed || s->timed >= s->calls)
+		return;
+	s->time_ns = (uint64_t)((double)s->time_ns * (double)s->calls / (double)s->timed);
+	s->timed = s->calls;
+}
+
+bool summary_samples_times(const struct summary_opts *o)
+{
+	bool every_call = o->histogram || o->min_duration_ns ||
+			  o->sort_by == COL_MIN || o->sort_by == COL_MAX;
+
+	for (int i = 0; i < COL_COUNT_ && o->columns[i] != COL_NONE; i++)
+		every_call |= o->columns[i] == COL_MIN || o->columns[i] == COL_MAX;
+	return o->mode == SUMMARY_ONLY && !every_call;
+}
+
 void summary_print_table(struct outbuf *out, const struct summary_opts *o,
 			 struct summary_row *rows, size_t n)
 {
@@ -385,6 +407,8 @@ void summary_print_table(struct outbuf *out, const struct summary_opts *o,
 	n = drop_empty(rows, n);
 	if (!n)
 		return;
+	for (size_t i = 0; i < n; i++)
+		summary_scale_sampled(&rows[i].st);
 	add_up(&t, rows, n);
 	column_widths(&t, w);
 	total_seconds = seconds(t.sum.time_ns);
@@ -539,12 +563,13 @@ void summary_add_cpu_values(struct syscall_stats *sum, const struct syscall_stat
 
 		if (!s->calls)
 			continue;
-		if (!sum->calls || s->min_ns < sum->min_ns)
+		if (s->timed && (!sum->timed || s->min_ns < sum->min_ns))
 			sum->min_ns = s->min_ns;
 		if (s->max_ns > sum->max_ns)
 			sum->max_ns = s->max_ns;
 		sum->calls += s->calls;
 		sum->errors += s->errors;
+		sum->timed += s->timed;
 		sum->time_ns += s->time_ns;
 		for (int i = 0; i < SUMMARY_HIST_SLOTS; i++)
 			sum->hist[i] += s->hist[i];
@@ -571,6 +596,7 @@ void summary_subtract(struct summary_row *rows, size_t n,
 		p = &prev[j].st;
 		s->calls -= p->calls;
 		s->errors -= p->errors;
+		s->timed -= p->timed;
 		s->time_ns -= p->time_ns;
 		for (int k = 0; k < SUMMARY_HIST_SLOTS; k++)
 			s->hist[k] -= p->hist[k];

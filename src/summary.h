@@ -54,8 +54,19 @@ struct summary_row {
 };
 
 /*
+ * -c times one call in 2^SUMMARY_SAMPLE_SHIFT of a syscall after its
+ * first calls on a CPU, unless what is asked for needs every call's time:
+ * the shortest or longest call, --histogram, --min-duration.
+ */
+#define SUMMARY_SAMPLE_SHIFT	4
+bool summary_samples_times(const struct summary_opts *o);
+/* Scale the time measured of the calls timed up to all the calls. */
+void summary_scale_sampled(struct syscall_stats *s);
+
+/*
  * Print the table of the rows of one process (all rows when tgid is 0),
- * as strace -c does; nothing when no call was counted.  Reorders rows.
+ * as strace -c does; nothing when no call was counted.  Reorders rows and
+ * scales their sampled times.
  */
 void summary_print_table(struct outbuf *out, const struct summary_opts *o,
 			 struct summary_row *rows, size_t n);

@@ -49,6 +49,30 @@ awk '$3 == "clock_nanosleep" && $1 > 0.05 { bad = 1 } END { exit bad }' "$WORK/b
 awk '$3 == "clock_nanosleep" && $1 >= 0.19 { ok = 1 } END { exit !ok }' "$WORK/b" ||
 	fail "-w latency misses the sleep: $(cat "$WORK/b")"
 
+# Past a syscall's first calls, -c times one call in 16: the counts stay
+# exact, byte for byte with strace's.
+strace -c -S name -U calls,errors,name -e trace=read,write -o "$WORK/s" \
+	dd if=/dev/zero of=/dev/null bs=1 count=5000 2>/dev/null
+"$BSTRACE" -c -S name -U calls,errors,name -e trace=read,write -o "$WORK/b" \
+	dd if=/dev/zero of=/dev/null bs=1 count=5000 2>/dev/null
+diff -u "$WORK/s" "$WORK/b" >&2 || fail "sampled -c counts differ from strace's"
+
+# The time shown is that of all the calls, not of the timed ones: 2000
+# sleeps of 100 us take about as long as the loop that makes them (timing
+# only the sampled ones would show an eighth of it; a stalled sampled call
+# weighs 16 times, hence the wide band).
+loop_us=$("$BSTRACE" -c -w -U total-time,calls,name -e trace=clock_nanosleep -o "$WORK/b" \
+	"$PROGS/sleeploop" 2000 100) || fail "sleeploop under -c failed"
+awk -v loop="$loop_us" '$3 == "clock_nanosleep" && $2 == 2000 &&
+	$1 * 1e6 > 0.6 * loop && $1 * 1e6 < 1.6 * loop { ok = 1 } END { exit !ok }' "$WORK/b" ||
+	fail "sampled -c -w time is not the loop's $loop_us us: $(cat "$WORK/b")"
+
+# The longest call needs every call timed: one 50 ms sleep among 2000 short ones.
+"$BSTRACE" -c -w -U max-time,calls,name -e trace=clock_nanosleep -o "$WORK/b" \
+	"$PROGS/sleeploop" 2000 50 1500 >/dev/null || fail "sleeploop under -c failed"
+awk '$3 == "clock_nanosleep" && $1 >= 0.05 { ok = 1 } END { exit !ok }' "$WORK/b" ||
+	fail "-U max-time missed the one slow call: $(cat "$WORK/b")"
+
 # -f sums the children's calls, like strace -f -c.
 strace -f -c -S name -U calls,errors,name -o "$WORK/s" sh -c "$PROGS/fileio $WORK; true"
 "$BSTRACE" -f -c -S name -U calls,errors,name -o "$WORK/b" sh -c "$PROGS/fileio $WORK; true"

@@ -40,6 +40,7 @@ static struct summary_row row(const char *name, uint64_t calls, uint64_t errors,
 
 	r.st.calls = calls;
 	r.st.errors = errors;
+	r.st.timed = calls;
 	r.st.time_ns = ns;
 	r.st.min_ns = ns / (calls ? calls : 1);
 	r.st.max_ns = ns;
@@ -183,21 +184,74 @@ static void test_subtract(void **state)
 
 static void test_add_cpu_values(void **state)
 {
-	struct syscall_stats cpus[3] = {
-		{ .calls = 2, .errors = 1, .time_ns = 50, .min_ns = 20, .max_ns = 30 },
+	struct syscall_stats cpus[4] = {
+		{ .calls = 2, .errors = 1, .timed = 2, .time_ns = 50, .min_ns = 20, .max_ns = 30 },
 		{ 0 },
-		{ .calls = 1, .time_ns = 5, .min_ns = 5, .max_ns = 5, .hist = { 1 } },
+		{ .calls = 1, .timed = 1, .time_ns = 5, .min_ns = 5, .max_ns = 5, .hist = { 1 } },
+		/* Sampled: calls counted, none timed on this CPU. */
+		{ .calls = 7, .errors = 2 },
 	};
 	struct syscall_stats sum = { 0 };
 
 	(void)state;
-	summary_add_cpu_values(&sum, cpus, 3);
-	assert_int_equal(sum.calls, 3);
-	assert_int_equal(sum.errors, 1);
+	summary_add_cpu_values(&sum, cpus, 4);
+	assert_int_equal(sum.calls, 10);
+	assert_int_equal(sum.errors, 3);
+	assert_int_equal(sum.timed, 3);
 	assert_int_equal(sum.time_ns, 55);
-	assert_int_equal(sum.min_ns, 5);	/* the idle CPU's zero is not a minimum */
+	/* Neither the idle CPU's zero nor the untimed one's is a minimum. */
+	assert_int_equal(sum.min_ns, 5);
 	assert_int_equal(sum.max_ns, 30);
 	assert_int_equal(sum.hist[0], 1);
+}
+
+/* -c timed 1 call in 10: the table shows the time of all of them. */
+static void test_sampled_time_scaled(void **state)
+{
+	struct summary_opts o;
+	struct summary_row rows[] = { row("read", 1000, 0, 0), row("execve", 1, 0, 900000) };
+
+	(void)state;
+	rows[0].st.timed = 100;
+	rows[0].st.time_ns = 300000;	/* 3 us a call */
+	summary_opts_init(&o);
+	render(&o, rows, 2);
+	assert_non_null(strstr(printed, "\n 76.92    0.003000           3      1000           read\n"));
+	assert_non_null(strstr(printed, "\n 23.08    0.000900         900         1           execve\n"));
+	assert_non_null(strstr(printed, "\n100.00    0.003900           3      1001           total\n"));
+
+	/* Nothing timed (an interval of untimed calls): no time, not a division by 0. */
+	rows[0] = row("read", 5, 0, 0);
+	rows[0].st.timed = 0;
+	summary_scale_sampled(&rows[0].st);
+	assert_int_equal(rows[0].st.time_ns, 0);
+}
+
+/* What makes -c time every call. */
+static void test_samples_times(void **state)
+{
+	struct summary_opts o;
+
+	(void)state;
+	summary_opts_init(&o);
+	o.mode = SUMMARY_ONLY;
+	assert_true(summary_samples_times(&o));
+	o.mode = SUMMARY_ALSO;		/* -C: the trace reads the clock anyway */
+	assert_false(summary_samples_times(&o));
+	o.mode = SUMMARY_ONLY;
+	assert_true(summary_parse_columns(&o, "max-time,calls,name"));
+	assert_false(summary_samples_times(&o));
+	summary_opts_init(&o);
+	o.mode = SUMMARY_ONLY;
+	assert_true(summary_parse_sort(&o, "min-time"));
+	assert_false(summary_samples_times(&o));
+	summary_opts_init(&o);
+	o.mode = SUMMARY_ONLY;
+	o.histogram = true;
+	assert_false(summary_samples_times(&o));
+	o.histogram = false;
+	o.min_duration_ns = 1000000;
+	assert_false(summary_samples_times(&o));
 }
 
 static void test_parse_duration(void **state)
@@ -240,6 +294,8 @@ int main(void)
 		cmocka_unit_test(test_histogram),
 		cmocka_unit_test(test_subtract),
 		cmocka_unit_test(test_add_cpu_values),
+		cmocka_unit_test(test_sampled_time_scaled),
+		cmocka_unit_test(test_samples_times),
 		cmocka_unit_test(test_parse_duration),
 	};
 
