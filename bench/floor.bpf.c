@@ -4,7 +4,7 @@
  * sys_enter and sys_exit that do nothing (FLOOR_EMPTY), that only read the
  * clock a duration needs (FLOOR_CLOCK), or that do the least a tracer
  * sending one record per call must (FLOOR_RECORD): find the thread's state
- * in a hash keyed by tid, keep the entry's stamp and arguments, and at exit
+ * in an array slot chosen by tid, keep the entry's stamp and arguments, and at exit
  * send a record with the call's first byte of data through a ring buffer.
  * Its stamps are bstrace's ordering stamps, as in a trace without times.
  * Whatever bstrace costs above these is its own.
@@ -26,8 +26,8 @@ __u64 lost;
 
 /* Threads traced in FLOOR_RECORD mode: the front end adds the command's. */
 struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, 1024);
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, FLOOR_SLOTS);
 	__type(key, __u32);
 	__type(value, struct call_state);
 } calls SEC(".maps");
@@ -40,11 +40,15 @@ struct {
 /* What both tracepoints do first: the state of a traced thread, or NULL. */
 static __always_inline struct call_state *traced_call(__u32 tid)
 {
+	__u32 slot = tid % FLOOR_SLOTS;
+	struct call_state *state;
+
 	if (mode == FLOOR_CLOCK)
 		sink += bpf_ktime_get_ns();
 	if (mode != FLOOR_RECORD)
 		return NULL;
-	return bpf_map_lookup_elem(&calls, &tid);
+	state = bpf_map_lookup_elem(&calls, &slot);
+	return state && state->tid == tid ? state : NULL;
 }
 
 SEC("raw_tp/sys_enter")

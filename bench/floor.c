@@ -50,7 +50,7 @@ static pid_t start(char **argv, struct floor_bpf *skel)
 	int gate[2];
 	pid_t pid;
 	char go;
-	__u32 tid;
+	__u32 slot;
 
 	if (pipe(gate))
 		return -1;
@@ -64,8 +64,9 @@ static pid_t start(char **argv, struct floor_bpf *skel)
 		_exit(127);
 	}
 	close(gate[0]);
-	tid = (__u32)pid;
-	if (pid > 0 && bpf_map__update_elem(skel->maps.calls, &tid, sizeof(tid), &state,
+	state.tid = (__u32)pid;
+	slot = state.tid % FLOOR_SLOTS;
+	if (pid > 0 && bpf_map__update_elem(skel->maps.calls, &slot, sizeof(slot), &state,
 					    sizeof(state), BPF_ANY))
 		fprintf(stderr, "floor: cannot trace the command\n");
 	if (write(gate[1], "g", 1) != 1)

@@ -5,8 +5,14 @@
 
 enum floor_mode { FLOOR_EMPTY, FLOOR_CLOCK, FLOOR_RECORD };
 
-/* A traced thread's call in flight, in FLOOR_RECORD mode. */
+/*
+ * A traced thread's call in flight, in FLOOR_RECORD mode, in slot
+ * tid % FLOOR_SLOTS of an array, as bstrace keeps its task slots.
+ */
+#define FLOOR_SLOTS	32768
 struct call_state {
+	__u32 tid;		/* 0: nobody */
+	__u32 pad;
 	__u64 enter_ns;
 	__s64 nr;
 	__u64 args[6];

@@ -5,7 +5,7 @@
  * on_sys_enter and on_sys_exit, on the raw syscall tracepoints, are the
  * dispatchers: they drop every thread that is not traced and every syscall
  * that is not selected before doing any work, keep each traced call's
- * entry state in its traced_tasks entry, and tail-call the capture program of
+ * entry state in its task slot, and tail-call the capture program of
  * that syscall to copy the arguments that live in user memory: a family
  * program running the syscall's row of a table, or a program of its own
  * (both from capture.gen.h, generated from syscalls/syscalls.tbl).  One
@@ -80,8 +80,11 @@ struct capture_buf {
 };
 
 /*
- * Not preallocated: preallocating 64K entries costs 15 ms at start-up, and
- * entries are only added when a traced task forks.
+ * Every traced tid, for the front end to list, and the state of the few
+ * whose slot another traced tid holds (overflow_tasks counts them; there
+ * are none when pid_max fits in the slots).  Not preallocated:
+ * preallocating 64K entries costs 15 ms at start-up, and entries are only
+ * added when a traced task forks.
  */
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
@@ -90,6 +93,69 @@ struct {
 	__type(key, __u32);		/* tid */
 	__type(value, struct task_state);
 } traced_tasks SEC(".maps");
+__u64 overflow_tasks;
+
+/* The traced threads' states, by tid; sized by the front end (a power of two). */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, TASK_SLOTS_MAX);
+	__type(key, __u32);
+	__type(value, struct task_slot);
+} task_slots SEC(".maps");
+const volatile __u32 task_slot_mask = TASK_SLOTS_MAX - 1;
+
+static __always_inline struct task_slot *slot_of(__u32 tid)
+{
+	__u32 key = tid & task_slot_mask;
+
+	return bpf_map_lookup_elem(&task_slots, &key);
+}
+
+/* The state of tid if it is traced, else NULL. */
+static __always_inline struct task_state *task_lookup(__u32 tid)
+{
+	struct task_slot *slot = slot_of(tid);
+	struct task_state *state;
+
+	if (slot && slot->tid == tid && tid)
+		return &slot->state;
+	if (!overflow_tasks)
+		return NULL;
+	state = bpf_map_lookup_elem(&traced_tasks, &tid);
+	return state && !(state->flags & TASK_SLOTTED) ? state : NULL;
+}
+
+/* Start tracing tid with state, or replace its state. */
+static __always_inline void task_insert(__u32 tid, const struct task_state *state)
+{
+	static const struct task_state slotted = { .flags = TASK_SLOTTED };
+	struct task_slot *slot = slot_of(tid);
+
+	if (slot && (slot->tid == tid || __sync_val_compare_and_swap(&slot->tid, 0, tid) == 0)) {
+		slot->state = *state;
+		bpf_map_update_elem(&traced_tasks, &tid, &slotted, BPF_ANY);
+		return;
+	}
+	if (!bpf_map_update_elem(&traced_tasks, &tid, state, BPF_NOEXIST))
+		__sync_fetch_and_add(&overflow_tasks, 1);
+	else
+		bpf_map_update_elem(&traced_tasks, &tid, state, BPF_ANY);
+}
+
+/* Stop tracing tid. */
+static __always_inline void task_forget(__u32 tid)
+{
+	struct task_slot *slot = slot_of(tid);
+
+	if (slot && slot->tid == tid && tid) {
+		__builtin_memset(&slot->state, 0, sizeof(slot->state));
+		__sync_val_compare_and_swap(&slot->tid, tid, 0);
+		bpf_map_delete_elem(&traced_tasks, &tid);
+		return;
+	}
+	if (!bpf_map_delete_elem(&traced_tasks, &tid))
+		__sync_fetch_and_add(&overflow_tasks, -1);
+}
 
 /* Arguments read at entry, held until the call's exit (execve's strings). */
 struct {
@@ -1119,8 +1185,8 @@ static __always_inline struct task_state *task_adopted(__u32 tid)
 		return NULL;
 	if (comm_filter_on && !comm_matches())
 		return NULL;
-	bpf_map_update_elem(&traced_tasks, &tid, &fresh, BPF_NOEXIST);
-	return bpf_map_lookup_elem(&traced_tasks, &tid);
+	task_insert(tid, &fresh);
+	return task_lookup(tid);
 }
 
 /*
@@ -1129,7 +1195,7 @@ static __always_inline struct task_state *task_adopted(__u32 tid)
  */
 static __always_inline struct task_state *traced_task(__u32 tid, long nr)
 {
-	struct task_state *task = bpf_map_lookup_elem(&traced_tasks, &tid);
+	struct task_state *task = task_lookup(tid);
 
 	if (!task)
 		task = task_adopted(tid);
@@ -1265,7 +1331,7 @@ static __always_inline int sys_exit(void *ctx, long ret, void *progs)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 tid = (__u32)pid_tgid;
-	struct task_state *task = bpf_map_lookup_elem(&traced_tasks, &tid);
+	struct task_state *task = task_lookup(tid);
 	struct inflight *in;
 	struct capture_buf *buf;
 	struct rec_call *rec;
@@ -1333,7 +1399,7 @@ int on_fork(struct bpf_raw_tracepoint_args *ctx)
 	__u32 parent_tid = BPF_CORE_READ(parent, pid);
 	struct task_state state = { .flags = TASK_TRACED };
 
-	if (!follow_forks || !bpf_map_lookup_elem(&traced_tasks, &parent_tid))
+	if (!follow_forks || !task_lookup(parent_tid))
 		return 0;
 	rec.parent_tid = parent_tid;
 	rec.parent_tgid = BPF_CORE_READ(parent, tgid);
@@ -1341,7 +1407,7 @@ int on_fork(struct bpf_raw_tracepoint_args *ctx)
 	rec.child_tgid = BPF_CORE_READ(child, tgid);
 	rec.ts_ns = event_stamp();
 	bpf_get_current_comm(rec.comm, sizeof(rec.comm));
-	bpf_map_update_elem(&traced_tasks, &rec.child_tid, &state, BPF_ANY);
+	task_insert(rec.child_tid, &state);
 	submit(&rec, sizeof(rec));
 	return 0;
 }
@@ -1370,16 +1436,17 @@ int on_exec(struct bpf_raw_tracepoint_args *ctx)
 	struct task_struct *task = (struct task_struct *)ctx->args[0];
 	__u32 old_tid = (__u32)ctx->args[1];
 	__u32 tid = BPF_CORE_READ(task, pid);
-	struct task_state *state;
+	struct task_state *state, moved;
 	struct capture_buf *entry;
 
 	if (old_tid == tid)
 		return 0;
-	state = bpf_map_lookup_elem(&traced_tasks, &old_tid);
+	state = task_lookup(old_tid);
 	if (!state)
 		return 0;
-	bpf_map_update_elem(&traced_tasks, &tid, state, BPF_ANY);
-	bpf_map_delete_elem(&traced_tasks, &old_tid);
+	moved = *state;
+	task_forget(old_tid);
+	task_insert(tid, &moved);
 	entry = bpf_map_lookup_elem(&entry_bufs, &old_tid);
 	if (entry) {
 		bpf_map_update_elem(&entry_bufs, &tid, entry, BPF_ANY);
@@ -1395,7 +1462,7 @@ int on_exit(struct bpf_raw_tracepoint_args *ctx)
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 tid = (__u32)pid_tgid;
 	struct rec_proc_exit rec = { .hdr = { .type = REC_PROC_EXIT, .size = sizeof(rec) } };
-	struct task_state *state = bpf_map_lookup_elem(&traced_tasks, &tid);
+	struct task_state *state = task_lookup(tid);
 
 	if (!state)
 		return 0;
@@ -1408,7 +1475,7 @@ int on_exit(struct bpf_raw_tracepoint_args *ctx)
 	bpf_get_current_comm(rec.comm, sizeof(rec.comm));
 	if (!(state->flags & TASK_WAIT_EXEC))
 		submit(&rec, sizeof(rec));
-	bpf_map_delete_elem(&traced_tasks, &tid);
+	task_forget(tid);
 	bpf_map_delete_elem(&entry_bufs, &tid);
 	return 0;
 }
@@ -1430,7 +1497,7 @@ int on_signal_deliver(struct bpf_raw_tracepoint_args *ctx)
 	__u32 tid = (__u32)pid_tgid;
 	int sig = (int)ctx->args[0];
 	struct rec_signal rec = { .hdr = { .type = REC_SIGNAL, .size = sizeof(rec) } };
-	struct task_state *task = bpf_map_lookup_elem(&traced_tasks, &tid);
+	struct task_state *task = task_lookup(tid);
 
 	if (!task || (task->flags & TASK_WAIT_EXEC) || !signal_is_selected(sig))
 		return 0;
@@ -1462,7 +1529,7 @@ int on_signal_generate(struct bpf_raw_tracepoint_args *ctx)
 	if ((int)ctx->args[4] != TRACE_SIGNAL_IGNORED || !signal_is_selected(sig))
 		return 0;
 	tid = BPF_CORE_READ(task, pid);
-	state = bpf_map_lookup_elem(&traced_tasks, &tid);
+	state = task_lookup(tid);
 	if (!state || (state->flags & TASK_WAIT_EXEC))
 		return 0;
 	rec.tid = tid;

@@ -211,12 +211,17 @@ static void set_filters(struct bstrace_bpf *skel, const struct options *opts)
  * traced_tasks never holds more threads than there can be tids: below
  * pid_max (32768 on a small machine).  Its bucket array is allocated and
  * zeroed at start-up whatever it holds: 1 MiB for the 65536 it is
- * declared with, 1.9 ms.
+ * declared with, 1.9 ms.  The task slots are one per possible tid when
+ * pid_max allows (2.9 MiB for 32768), else tids share them and the few
+ * traced tids whose slot is taken keep their state in traced_tasks.
+ * BSTRACE_TASK_SLOTS (a power of two) makes fewer, so that the tests can
+ * make tids share slots on any machine.
  */
 static void size_task_table(struct bstrace_bpf *skel)
 {
 	FILE *f = fopen("/proc/sys/kernel/pid_max", "r");
-	unsigned int pid_max = 0;
+	const char *forced = getenv("BSTRACE_TASK_SLOTS");
+	unsigned int pid_max = 0, slots = 1;
 
 	if (f) {
 		if (fscanf(f, "%u", &pid_max) != 1)
@@ -225,6 +230,18 @@ static void size_task_table(struct bstrace_bpf *skel)
 	}
 	if (pid_max > 0 && pid_max < bpf_map__max_entries(skel->maps.traced_tasks))
 		bpf_map__set_max_entries(skel->maps.traced_tasks, pid_max);
+	while (slots < TASK_SLOTS_MAX && (!pid_max || slots < pid_max))
+		slots <<= 1;
+	if (forced) {
+		unsigned long n = strtoul(forced, NULL, 10);
+
+		if (n && n <= TASK_SLOTS_MAX && !(n & (n - 1)))
+			slots = (unsigned int)n;
+	}
+	bpf_map__set_max_entries(skel->maps.task_slots, slots);
+	skel->rodata->task_slot_mask = slots - 1;
+	if (debug_output)
+		fprintf(stderr, "bstrace: %u task slots (pid_max %u)\n", slots, pid_max);
 }
 
 static void set_settings(struct bstrace_bpf *skel, const struct options *opts)
@@ -395,15 +412,51 @@ int tracer_start(struct tracer *t, const struct options *opts,
 	return setup_events(t);
 }
 
+/*
+ * As the BPF side's task_insert: the state goes in the tid's slot unless
+ * another traced tid holds it, and traced_tasks lists the tid.
+ */
 int tracer_watch_task(struct tracer *t, pid_t tid, uint32_t flags)
 {
-	__u32 key = (__u32)tid;
+	int tasks = bpf_map__fd(t->skel->maps.traced_tasks);
+	int slots = bpf_map__fd(t->skel->maps.task_slots);
+	__u32 tid_key = (__u32)tid, key = tid_key & t->skel->rodata->task_slot_mask;
+	struct task_slot slot = { 0 };
+	struct task_state slotted = { .flags = TASK_SLOTTED };
 	struct task_state state = { .flags = flags };
 
-	if (bpf_map__update_elem(t->skel->maps.traced_tasks, &key, sizeof(key), &state,
-				 sizeof(state), BPF_ANY))
+	if (bpf_map_lookup_elem(slots, &key, &slot))
+		return fail("cannot watch the process", errno);
+	if (!slot.tid || slot.tid == tid_key) {
+		slot.tid = tid_key;
+		slot.state = state;
+		if (bpf_map_update_elem(slots, &key, &slot, BPF_ANY) ||
+		    bpf_map_update_elem(tasks, &tid_key, &slotted, BPF_ANY))
+			return fail("cannot watch the process", errno);
+		return 0;
+	}
+	if (!bpf_map_update_elem(tasks, &tid_key, &state, BPF_NOEXIST))
+		__atomic_fetch_add(&t->skel->bss->overflow_tasks, 1, __ATOMIC_SEQ_CST);
+	else if (errno != EEXIST || bpf_map_update_elem(tasks, &tid_key, &state, BPF_ANY))
 		return fail("cannot watch the process", errno);
 	return 0;
+}
+
+/* A traced tid's state: in its slot, or in its traced_tasks entry. */
+static bool read_task_state(struct tracer *t, __u32 tid, struct task_state *state)
+{
+	__u32 key = tid & t->skel->rodata->task_slot_mask;
+	struct task_slot slot;
+
+	if (bpf_map_lookup_elem(bpf_map__fd(t->skel->maps.traced_tasks), &tid, state))
+		return false;
+	if (!(state->flags & TASK_SLOTTED))
+		return true;
+	if (bpf_map_lookup_elem(bpf_map__fd(t->skel->maps.task_slots), &key, &slot) ||
+	    slot.tid != tid)
+		return false;
+	*state = slot.state;
+	return true;
 }
 
 /* The calls in flight live in the traced threads' task_state. */
@@ -422,7 +475,7 @@ size_t tracer_read_inflight(struct tracer *t, struct inflight_call *out, size_t 
 		key = next;
 		prev = &key;
 		*tasks_left = true;
-		if (bpf_map_lookup_elem(fd, &key, &state) || !(state.flags & TASK_IN_CALL))
+		if (!read_task_state(t, key, &state) || !(state.flags & TASK_IN_CALL))
 			continue;
 		out[n].tid = key;
 		out[n].nr = state.call.nr;

@@ -46,6 +46,13 @@ mask() {
 		"$1"
 }
 
+# -f output: mask the "1234  " prefix and any 3+ digit pid as well.
+mask_pids() {
+	sed -E -e 's/^[0-9]+ +/PID /' -e 's/(= |pid=|\[|\(|, )[0-9]{3,}/\1N/g' \
+		-e 's|/\* [0-9]+ vars \*/|/* N vars */|' "$1" > "$1.pm"
+	mask "$1.pm"
+}
+
 # compare STRACE_OUT BSTRACE_OUT MIN_PERCENT: masked lines, in order.
 compare() {
 	mask "$1" > "$WORK/s.masked"

@@ -5,12 +5,6 @@
 require_bpf
 require_strace
 
-# Pids differ between runs: mask the "1234  " prefix and any 3+ digit pid.
-mask_pids() {
-	sed -E -e 's/^[0-9]+ +/PID /' -e 's/(= |pid=|\[|\(|, )[0-9]{3,}/\1N/g' \
-		-e 's|/\* [0-9]+ vars \*/|/* N vars */|' "$1" > "$1.pm"
-	mask "$1.pm"
-}
 # Child CPU times are whatever the child used.
 mask_times() {
 	sed -E 's/si_utime=[0-9]+( \/\*[^*]*\*\/)?, si_stime=[0-9]+( \/\*[^*]*\*\/)?/si_utime=0, si_stime=0/' "$1"
