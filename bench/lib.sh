@@ -35,6 +35,12 @@ port_open() {
 	(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
+# median VALUE...: the middle value (the lower middle one of an even
+# count); "-" when the values are not numbers.
+median() {
+	printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (v[1] == "-" ? "-" : v[int((NR + 1) / 2)]) }'
+}
+
 # cpu_seconds PID: the user and system CPU time PID's threads have used so
 # far, in seconds: what a tracer costs the machine beside the slowdown of
 # the service it traces.  Fields 14 and 15 of stat, counted after the
