@@ -296,12 +296,14 @@ static void hold_stop_signals(void)
 /*
  * The reader runs at a higher priority than the programs it traces: four
  * threads calling getppid on two cores left it 40% of a core, too little
- * to keep up, and it lost records from an 8 MiB ring; at nice -5 a 4 MiB
- * ring loses none.  It sleeps while the ring is empty, so the priority only
- * costs the traced programs CPU when there are records to read.  Best
- * effort: without CAP_SYS_NICE the priority stays as it is.
+ * to keep up, and it lost records from an 8 MiB ring.  At nice -5 a 4 MiB
+ * ring still lost records in 2 of 13 runs of 4 x 600000 calls (and 1 in 5
+ * of the bench's 4 x 50000 once the programs got faster); at nice -10 in
+ * none of 13, nor of 50 short runs.  It sleeps while the ring is empty, so
+ * the priority only costs the traced programs CPU when there are records
+ * to read.  Best effort: without CAP_SYS_NICE the priority stays as it is.
  */
-#define READER_NICE	-5
+#define READER_NICE	-10
 
 static void raise_reader_priority(void)
 {

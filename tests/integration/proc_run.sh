@@ -56,4 +56,20 @@ grep -q '^bstrace: Only the last of -z/--successful-only/-Z/--failed-only option
 "$BSTRACE" 2> "$WORK/err"
 [ $? -eq 1 ] && head -1 "$WORK/err" | grep -qx 'bstrace: must have PROG \[ARGS\] or -p PID' ||
 	fail "no command: $(cat "$WORK/err")"
+
+# The reader outranks what it traces (nice -10, as root); the command keeps
+# the priority bstrace was started with.  Field 19 of stat, after the command name.
+nice_of() {
+	local stat
+	stat=$(cat "/proc/$1/stat") && echo "${stat##*) }" | awk '{ print $17 }'
+}
+"$BSTRACE" -e trace=none -o /dev/null sleep 2 &
+tracer=$!
+sleep 0.5
+child=$(pgrep -P "$tracer" -x sleep)
+own=$(nice_of $$)
+reader=$((own < -10 ? own : -10))
+[ "$(nice_of "$tracer")" = "$reader" ] || fail "the reader runs at nice $(nice_of "$tracer"), not $reader"
+[ "$(nice_of "$child")" = "$own" ] || fail "the command runs at nice $(nice_of "$child"), not $own"
+wait "$tracer"
 exit 0
