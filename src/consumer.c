@@ -894,6 +894,9 @@ void consumer_tick(struct consumer *c, uint64_t now_ns, const struct inflight_ca
 {
 	uint64_t horizon = now_ns > c->margin_ns ? now_ns - c->margin_ns : 0;
 
+	/* A summary prints no calls, so none blocked: -c leaves their arguments unread. */
+	if (c->summary_only || c->calls_hidden)
+		ninflight = 0;
 	for (size_t i = 0; i < ninflight; i++) {
 		const struct inflight_call *f = &inflight[i];
 		struct task *t = task_find(c, f->tid);

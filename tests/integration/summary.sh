@@ -78,6 +78,14 @@ strace -f -c -S name -U calls,errors,name -o "$WORK/s" sh -c "$PROGS/fileio $WOR
 "$BSTRACE" -f -c -S name -U calls,errors,name -o "$WORK/b" sh -c "$PROGS/fileio $WORK; true"
 diff -u "$WORK/s" "$WORK/b" >&2 || fail "-f -c differs"
 
+# Calls still blocked when bstrace looks (a parent's wait4, sleeping
+# threads) are not lines of the table, whose first line is its header.
+"$BSTRACE" -f -c -o "$WORK/blocked" "$PROGS/proc_fork"
+head -1 "$WORK/blocked" | grep -qx '% time     seconds  usecs/call     calls    errors syscall' ||
+	fail "-f -c printed more than its table: $(head -3 "$WORK/blocked")"
+grep -qE 'unfinished|resumed' "$WORK/blocked" && fail "-f -c printed blocked calls: $(cat "$WORK/blocked")"
+grep -qE ' wait4$' "$WORK/blocked" || fail "-f -c did not count wait4: $(cat "$WORK/blocked")"
+
 # Interrupted, bstrace still prints the table of what it counted.
 "$BSTRACE" -c -o "$WORK/int" sleep 5 &
 tracer=$!
