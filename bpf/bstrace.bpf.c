@@ -52,9 +52,14 @@ const volatile __u64 cgroup_filter = 0;		/* cgroup v2 id, 0: none */
 const volatile __u32 comm_filter_on = 0;
 const volatile char comm_filter[16];
 
-/* Read by the front end at the end, and for the loss markers. */
-__u64 lost_records;
+/* Read by the front end at the end (by reason), and for the loss markers. */
+__u64 lost_by_reason[LOST_REASONS];
 __u64 lost_unreported;
+
+static __always_inline void count_lost(enum lost_reason reason)
+{
+	__sync_fetch_and_add(&lost_by_reason[reason], 1);
+}
 /*
  * Set by the front end while it waits for records, cleared by the first
  * record that wakes it.  A wakeup costs the producing CPU an interrupt
@@ -132,14 +137,22 @@ static __always_inline void task_insert(__u32 tid, const struct task_state *stat
 	struct task_slot *slot = slot_of(tid);
 
 	if (slot && (slot->tid == tid || __sync_val_compare_and_swap(&slot->tid, 0, tid) == 0)) {
+		/*
+		 * Listed, or not traced at all: the front end finds the calls
+		 * left in flight at the end through the list.
+		 */
+		if (bpf_map_update_elem(&traced_tasks, &tid, &slotted, BPF_ANY)) {
+			__sync_val_compare_and_swap(&slot->tid, tid, 0);
+			count_lost(LOST_TASK_TABLE_FULL);
+			return;
+		}
 		slot->state = *state;
-		bpf_map_update_elem(&traced_tasks, &tid, &slotted, BPF_ANY);
 		return;
 	}
 	if (!bpf_map_update_elem(&traced_tasks, &tid, state, BPF_NOEXIST))
 		__sync_fetch_and_add(&overflow_tasks, 1);
-	else
-		bpf_map_update_elem(&traced_tasks, &tid, state, BPF_ANY);
+	else if (bpf_map_update_elem(&traced_tasks, &tid, state, BPF_ANY))
+		count_lost(LOST_TASK_TABLE_FULL);
 }
 
 /* Stop tracing tid. */
@@ -310,7 +323,7 @@ static __always_inline void submit_wake(void *data, __u64 size, bool wake, __u32
 		reader_asleep = 0;
 	}
 	if (bpf_ringbuf_output(&events, data, size, flags)) {
-		__sync_fetch_and_add(&lost_records, 1);
+		count_lost(LOST_RING_FULL);
 		__sync_fetch_and_add(&lost_unreported, 1);
 	}
 }
@@ -1055,8 +1068,11 @@ static __always_inline struct capture_buf *entry_buf(void)
 		if (!bpf_map_update_elem(&entry_bufs, &tid, template, BPF_NOEXIST))
 			__sync_fetch_and_add(&entry_bufs_live, 1);
 		buf = bpf_map_lookup_elem(&entry_bufs, &tid);
-		if (!buf)
+		if (!buf) {
+			/* The call is still shown, with addresses for these arguments. */
+			count_lost(LOST_ENTRY_BUFS_FULL);
 			return NULL;
+		}
 	}
 	buf->used = 0;
 	clear_blobs(buf_rec(buf), REC_ARGS, REC_ARGS);

@@ -192,6 +192,24 @@ struct rec_lost {
 	__u64 count;
 };
 
+/*
+ * What the kernel side could not do, counted by reason in lost_by_reason
+ * and reported at the end: nothing is dropped without a count.
+ */
+enum lost_reason {
+	LOST_RING_FULL,		/* records the ring had no room for */
+	LOST_TASK_TABLE_FULL,	/* threads to trace with no room in the task table */
+	LOST_ENTRY_BUFS_FULL,	/* calls whose entry arguments had no buffer to wait in */
+	LOST_STATS_FULL,	/* calls --per-process had no row to count in */
+	/*
+	 * Calls the kernel did not hand a program at all (while another
+	 * tracing program ran on the CPU): the kernel counts them per program
+	 * and the front end reads them there.
+	 */
+	LOST_SKIPPED,
+	LOST_REASONS
+};
+
 /* A signal being delivered, with the kernel's siginfo as it stands. */
 #define REC_SIGINFO_SIZE	48	/* sizeof(struct kernel_siginfo) */
 struct rec_signal {

@@ -115,7 +115,10 @@ static __always_inline struct syscall_stats *stats_slot(__u32 tgid, __u32 nr)
 	if (s)
 		return s;
 	bpf_map_update_elem(&process_stats, &key, &zero, BPF_NOEXIST);
-	return bpf_map_lookup_elem(&process_stats, &key);
+	s = bpf_map_lookup_elem(&process_stats, &key);
+	if (!s)
+		count_lost(LOST_STATS_FULL);
+	return s;
 }
 
 /* The map is per-CPU, so no atomics are needed. */

@@ -243,13 +243,24 @@ static bool report_stacks(const struct options *opts)
 	return flamegraph_write(&consumer.stacks->folded, flamegraph_out, opts->flamegraph_path, title);
 }
 
+/* One line per reason the kernel side could not do its part (enum lost_reason). */
+static const char *const lost_reports[LOST_REASONS] = {
+	[LOST_RING_FULL] = "records lost (the ring buffer was full: try a larger --buffer-size)",
+	[LOST_TASK_TABLE_FULL] = "threads not traced (the task table was full)",
+	[LOST_ENTRY_BUFS_FULL] = "calls shown without their entry arguments (no entry buffer was free)",
+	[LOST_STATS_FULL] = "calls not counted (the --per-process table was full)",
+	[LOST_SKIPPED] = "syscall events skipped by the kernel (another BPF program was running)",
+};
+
 static void report_end(struct tracer *t)
 {
-	uint64_t lost = tracer_lost(t);
+	uint64_t lost[LOST_REASONS];
 
-	if (lost)
-		fprintf(stderr, "bstrace: %llu records lost (try a larger --buffer-size)\n",
-			(unsigned long long)lost);
+	tracer_losses(t, lost);
+	for (int reason = 0; reason < LOST_REASONS; reason++)
+		if (lost[reason])
+			fprintf(stderr, "bstrace: %llu %s\n", (unsigned long long)lost[reason],
+				lost_reports[reason]);
 	if (consumer.malformed)
 		fprintf(stderr, "bstrace: %llu malformed records ignored\n",
 			(unsigned long long)consumer.malformed);

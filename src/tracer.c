@@ -169,6 +169,24 @@ static void choose_programs(struct bstrace_bpf *skel, const struct options *opts
 	}
 }
 
+/*
+ * BSTRACE_TASK_SLOTS, BSTRACE_TASK_TABLE, BSTRACE_ENTRY_BUFS and
+ * BSTRACE_PROCESS_ROWS make the kernel tables smaller than they are, so
+ * that the tests can share slots and fill tables on any machine; 0 when
+ * var is unset or not a size.
+ */
+static unsigned int forced_size(const char *var)
+{
+	const char *value = getenv(var);
+	unsigned long n;
+	char *end;
+
+	if (!value)
+		return 0;
+	n = strtoul(value, &end, 10);
+	return *end || n > UINT32_MAX ? 0 : (unsigned int)n;
+}
+
 /* Ring size when only process events travel through it (-c). */
 #define EVENTS_ONLY_RING	(256UL << 10)
 
@@ -183,6 +201,8 @@ static void set_summary_settings(struct bstrace_bpf *skel, const struct summary_
 	skel->rodata->summary_sample_shift = summary_samples_times(o) ? SUMMARY_SAMPLE_SHIFT : 0;
 	if (!o->per_process)
 		bpf_map__set_max_entries(skel->maps.process_stats, 1);
+	else if (forced_size("BSTRACE_PROCESS_ROWS"))
+		bpf_map__set_max_entries(skel->maps.process_stats, forced_size("BSTRACE_PROCESS_ROWS"));
 	if (o->mode == SUMMARY_ONLY) {
 		bpf_map__set_max_entries(skel->maps.events, EVENTS_ONLY_RING);
 		bpf_map__set_max_entries(skel->maps.scratch, 1);
@@ -214,14 +234,11 @@ static void set_filters(struct bstrace_bpf *skel, const struct options *opts)
  * declared with, 1.9 ms.  The task slots are one per possible tid when
  * pid_max allows (2.9 MiB for 32768), else tids share them and the few
  * traced tids whose slot is taken keep their state in traced_tasks.
- * BSTRACE_TASK_SLOTS (a power of two) makes fewer, so that the tests can
- * make tids share slots on any machine.
  */
 static void size_task_table(struct bstrace_bpf *skel)
 {
 	FILE *f = fopen("/proc/sys/kernel/pid_max", "r");
-	const char *forced = getenv("BSTRACE_TASK_SLOTS");
-	unsigned int pid_max = 0, slots = 1;
+	unsigned int pid_max = 0, slots = 1, forced;
 
 	if (f) {
 		if (fscanf(f, "%u", &pid_max) != 1)
@@ -230,14 +247,14 @@ static void size_task_table(struct bstrace_bpf *skel)
 	}
 	if (pid_max > 0 && pid_max < bpf_map__max_entries(skel->maps.traced_tasks))
 		bpf_map__set_max_entries(skel->maps.traced_tasks, pid_max);
+	forced = forced_size("BSTRACE_TASK_TABLE");
+	if (forced)
+		bpf_map__set_max_entries(skel->maps.traced_tasks, forced);
 	while (slots < TASK_SLOTS_MAX && (!pid_max || slots < pid_max))
 		slots <<= 1;
-	if (forced) {
-		unsigned long n = strtoul(forced, NULL, 10);
-
-		if (n && n <= TASK_SLOTS_MAX && !(n & (n - 1)))
-			slots = (unsigned int)n;
-	}
+	forced = forced_size("BSTRACE_TASK_SLOTS");
+	if (forced && forced <= TASK_SLOTS_MAX && !(forced & (forced - 1)))
+		slots = forced;
 	bpf_map__set_max_entries(skel->maps.task_slots, slots);
 	skel->rodata->task_slot_mask = slots - 1;
 	if (debug_output)
@@ -271,6 +288,8 @@ static void set_settings(struct bstrace_bpf *skel, const struct options *opts)
 	set_filters(skel, opts);
 	bpf_map__set_max_entries(skel->maps.events, size);
 	bpf_map__set_max_entries(skel->maps.scratch, (__u32)libbpf_num_possible_cpus());
+	if (forced_size("BSTRACE_ENTRY_BUFS"))
+		bpf_map__set_max_entries(skel->maps.entry_bufs, forced_size("BSTRACE_ENTRY_BUFS"));
 	set_summary_settings(skel, &opts->summary);
 }
 
@@ -514,8 +533,8 @@ void tracer_drain(struct tracer *t)
 }
 
 /*
- * Calls the kernel did not hand a program on the syscalls' own events: it
- * skips them while another tracing program runs on the CPU (rare).
+ * Calls the kernel did not hand a program: it skips a program while another
+ * tracing program runs on the same CPU (rare).
  */
 static uint64_t program_misses(const struct bpf_program *prog)
 {
@@ -528,17 +547,17 @@ static uint64_t program_misses(const struct bpf_program *prog)
 	return info.recursion_misses;
 }
 
-uint64_t tracer_lost(const struct tracer *t)
+void tracer_losses(const struct tracer *t, uint64_t lost[LOST_REASONS])
 {
-	uint64_t lost;
+	struct bpf_program *prog;
 
+	memset(lost, 0, LOST_REASONS * sizeof(lost[0]));
 	if (!t->skel || !t->skel->bss)
-		return 0;
-	lost = t->skel->bss->lost_records;
-	if (t->events.on)
-		lost += program_misses(t->skel->progs.tp_sys_enter) +
-			program_misses(t->skel->progs.tp_sys_exit);
-	return lost;
+		return;
+	memcpy(lost, (const void *)t->skel->bss->lost_by_reason, LOST_REASONS * sizeof(lost[0]));
+	/* Only attached programs are entered by the kernel; tail calls are not counted. */
+	bpf_object__for_each_program(prog, t->skel->obj)
+		lost[LOST_SKIPPED] += program_misses(prog);
 }
 
 size_t tracer_stats_capacity(const struct tracer *t)

@@ -49,7 +49,8 @@ size_t tracer_read_inflight(struct tracer *t, struct inflight_call *out, size_t 
 			    bool *tasks_left);
 /* Hand over whatever is left in the ring. */
 void tracer_drain(struct tracer *t);
-uint64_t tracer_lost(const struct tracer *t);
+/* What the kernel side could not do, by enum lost_reason. */
+void tracer_losses(const struct tracer *t, uint64_t lost[LOST_REASONS]);
 /*
  * The kernel's per-syscall statistics (-c), summed over CPUs, into at most
  * max rows sorted by (tgid, nr); returns the number of rows.
