@@ -204,6 +204,9 @@ bool consumer_init(struct consumer *c, int fd, const struct options *opts, pid_t
 	c->trace_on_stderr = !opts->output_path;
 	c->summary_only = opts->summary.mode == SUMMARY_ONLY;
 	c->margin_ns = MARGIN_NS + (options_time_shown(opts) ? 0 : STAMP_LAG_NS);
+	/* Under --min-duration only a call that lasts that long is shown at all. */
+	c->blocked_ns = opts->summary.min_duration_ns > BLOCKED_NS ? opts->summary.min_duration_ns
+								   : BLOCKED_NS;
 	if (opts->output_separately) {
 		c->prefix = PREFIX_NEVER;
 		c->separate_base = opts->output_path;
@@ -904,12 +907,16 @@ void consumer_tick(struct consumer *c, uint64_t now_ns, const struct inflight_ca
 		if ((t && t->head_printed && t->head_enter_ns == f->enter_ns) ||
 		    f->enter_ns > horizon)
 			continue;
-		if (f->enter_ns + BLOCKED_NS <= now_ns) {
+		if (f->enter_ns + c->blocked_ns <= now_ns) {
 			queue_inflight(c, f);
-		} else {
+		} else if (f->enter_ns + BLOCKED_NS > now_ns) {
 			/* A short call: wait for its record, which has its memory. */
 			horizon = f->enter_ns - 1;
 		}
+		/*
+		 * Else a call not yet as long as --min-duration: the trace goes
+		 * on without it, and its line comes when it has lasted that long.
+		 */
 	}
 	horizon = place_ignored_signals(c, horizon, now_ns);
 	print_until(c, horizon);

@@ -41,6 +41,7 @@ struct consumer {
 	struct print_opts print;
 	bool summary_only;		/* -c: the table is the whole output */
 	uint64_t margin_ns;		/* how old a record must be to print in order */
+	uint64_t blocked_ns;		/* how long a call runs before its head shows */
 	const struct options *opts;
 	struct time_state time;
 	struct queue queue;

@@ -19,6 +19,19 @@ grep -qx '+++ exited with 0 +++' "$WORK/b" || fail "exit line missing"
 "$BSTRACE" --min-duration=1s -o "$WORK/b3" "$PROGS/slowcalls"
 [ "$(grep -vc '^+++' "$WORK/b3")" -eq 0 ] || fail "--min-duration=1s showed calls"
 
+# Calls that block longer than bstrace waits before it shows a blocked
+# call's head (200 ms), but not as long as --min-duration, show nothing:
+# no head without its end.  One that does last long enough shows whole,
+# or as a head and its resumed end.
+"$BSTRACE" -f --min-duration=1s -o "$WORK/b4" "$PROGS/sleeploop" 3 300000 > /dev/null
+grep -c clock_nanosleep "$WORK/b4" | grep -qx 0 || fail "--min-duration=1s showed 300 ms sleeps: $(cat "$WORK/b4")"
+"$BSTRACE" -f --min-duration=250ms -o "$WORK/b5" sh -c "$PROGS/sleeploop 3 200000 & $PROGS/sleeploop 2 400000; wait" > /dev/null
+grep -q 'tv_nsec=200000000' "$WORK/b5" && fail "--min-duration=250ms showed 200 ms sleeps: $(cat "$WORK/b5")"
+[ "$(grep -cE '^[0-9]+ +clock_nanosleep\(.*tv_nsec=400000000.*\) = 0$' "$WORK/b5")" -eq 2 ] ||
+	fail "--min-duration=250ms: not 2 whole 400 ms sleeps: $(cat "$WORK/b5")"
+[ "$(grep -c 'unfinished' "$WORK/b5")" -eq "$(grep -c 'resumed' "$WORK/b5")" ] ||
+	fail "--min-duration=250ms: a head without its end: $(cat "$WORK/b5")"
+
 # Without it, the fast calls are all there (the test can tell the difference).
 "$BSTRACE" -e trace=getppid -o "$WORK/all" "$PROGS/slowcalls"
 [ "$(grep -c '^getppid()' "$WORK/all")" -eq 6000 ] || fail "fast calls not all traced"
