@@ -186,6 +186,21 @@ static struct outbuf *output_of(struct consumer *c, struct task *t)
 	return &t->out->buf;
 }
 
+/*
+ * How long a call must have run before its head shows.  Under
+ * --min-duration only a call that lasts that long is shown at all; under
+ * -z and -Z (-e status=) whether a call is shown depends on how it ends,
+ * so, as strace, its line waits for its end.
+ */
+static uint64_t blocked_head_after(const struct options *opts)
+{
+	unsigned int both = STATUS_SUCCESSFUL | STATUS_FAILED;
+
+	if ((opts->expr.status & both) != both)
+		return UINT64_MAX;
+	return opts->summary.min_duration_ns > BLOCKED_NS ? opts->summary.min_duration_ns : BLOCKED_NS;
+}
+
 bool consumer_init(struct consumer *c, int fd, const struct options *opts, pid_t leader)
 {
 	/*
@@ -204,9 +219,7 @@ bool consumer_init(struct consumer *c, int fd, const struct options *opts, pid_t
 	c->trace_on_stderr = !opts->output_path;
 	c->summary_only = opts->summary.mode == SUMMARY_ONLY;
 	c->margin_ns = MARGIN_NS + (options_time_shown(opts) ? 0 : STAMP_LAG_NS);
-	/* Under --min-duration only a call that lasts that long is shown at all. */
-	c->blocked_ns = opts->summary.min_duration_ns > BLOCKED_NS ? opts->summary.min_duration_ns
-								   : BLOCKED_NS;
+	c->blocked_ns = blocked_head_after(opts);
 	if (opts->output_separately) {
 		c->prefix = PREFIX_NEVER;
 		c->separate_base = opts->output_path;
@@ -907,15 +920,15 @@ void consumer_tick(struct consumer *c, uint64_t now_ns, const struct inflight_ca
 		if ((t && t->head_printed && t->head_enter_ns == f->enter_ns) ||
 		    f->enter_ns > horizon)
 			continue;
-		if (f->enter_ns + c->blocked_ns <= now_ns) {
+		if (now_ns - f->enter_ns >= c->blocked_ns) {
 			queue_inflight(c, f);
-		} else if (f->enter_ns + BLOCKED_NS > now_ns) {
+		} else if (now_ns - f->enter_ns < BLOCKED_NS) {
 			/* A short call: wait for its record, which has its memory. */
 			horizon = f->enter_ns - 1;
 		}
 		/*
-		 * Else a call not yet as long as --min-duration: the trace goes
-		 * on without it, and its line comes when it has lasted that long.
+		 * Else a call whose head is not to show yet (--min-duration, -z,
+		 * -Z): the trace goes on without it.
 		 */
 	}
 	horizon = place_ignored_signals(c, horizon, now_ns);

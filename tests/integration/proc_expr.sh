@@ -53,6 +53,16 @@ select_same corpus_files -e 'status=!failed'
 select_same corpus_files -z
 select_same corpus_files -Z
 select_same corpus_files -Z -e trace=%file
+# A call that blocks longer than bstrace waits before it shows a blocked
+# call's head, then succeeds, is no line of -Z's trace, as with strace;
+# under -z the same call shows whole.
+strace -Z -o "$WORK/s" sleep 0.5
+"$BSTRACE" -Z -o "$WORK/b" sleep 0.5
+grep -q nanosleep "$WORK/b" && fail "-Z showed a blocked call that succeeded: $(grep nanosleep "$WORK/b")"
+diff -u <(names "$WORK/s") <(names "$WORK/b") >&2 || fail "-Z on sleep: not the calls strace shows"
+"$BSTRACE" -z -o "$WORK/b" sleep 0.5
+grep -qE '^clock_nanosleep\(CLOCK_REALTIME, 0, \{tv_sec=0, tv_nsec=500000000\}, 0x[0-9a-f]+\) += 0$' "$WORK/b" ||
+	fail "-z: the blocked sleep is not one whole line: $(grep nanosleep "$WORK/b")"
 
 # -P: the calls that name the path or use an fd open on it, as strace;
 # a symbolic link is also followed to its target, with strace's message.
