@@ -1366,6 +1366,17 @@ static __always_inline bool call_status_selected(long ret)
 	return status_filter & (failed ? FILTER_FAILED : FILTER_SUCCESSFUL);
 }
 
+/*
+ * The call a thread was inside when bstrace attached ends here if this is
+ * its exit: the thread may have left it and entered another before its
+ * state was written.  A selected syscall's only.
+ */
+static __always_inline bool attached_call_ends(const struct inflight *in)
+{
+	return syscall_nr_of(current_user_regs()) == in->nr &&
+	       bit_is_set(selected_syscalls, in->nr);
+}
+
 /* A syscall's exit, returning ret, on either flavour's tracepoint. */
 static __always_inline int sys_exit(void *ctx, long ret, void *progs)
 {
@@ -1382,6 +1393,8 @@ static __always_inline int sys_exit(void *ctx, long ret, void *progs)
 		return 0;
 	task->flags &= ~TASK_IN_CALL;
 	in = &task->call;
+	if ((in->flags & INFLIGHT_ATTACHED) && !attached_call_ends(in))
+		return 0;
 	/* -c's untimed calls are counted without a clock read. */
 	if (summary_mode == SUMMARY_ONLY && !(in->flags & INFLIGHT_TIMED)) {
 		if (call_status_selected(ret))

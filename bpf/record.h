@@ -247,6 +247,12 @@ struct inflight {
 };
 #define INFLIGHT_ENTRY_CAPTURED	0x1
 #define INFLIGHT_TIMED		0x2	/* -c: this call's time is measured */
+/*
+ * The call the thread was inside when bstrace attached to it, as
+ * /proc/TID/syscall showed it; entered before the attach, so its exit
+ * is taken only if it is the same syscall's.
+ */
+#define INFLIGHT_ATTACHED	0x4
 
 /*
  * A traced thread's state, in its task slot (or, when another tid holds

@@ -40,6 +40,16 @@ static __always_inline void fill_args(__u64 *args, struct pt_regs *regs)
 }
 #endif
 
+/* The number of the syscall regs are a thread's registers in. */
+static __always_inline long syscall_nr_of(struct pt_regs *regs)
+{
+#if defined(__TARGET_ARCH_x86)
+	return (long)BPF_CORE_READ(regs, orig_ax);
+#elif defined(__TARGET_ARCH_arm64)
+	return BPF_CORE_READ(regs, syscallno);
+#endif
+}
+
 /*
  * The current task's user registers: on a syscall's tracepoints, the
  * syscall's own (the raw tracepoints pass the same pointer).

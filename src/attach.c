@@ -7,10 +7,43 @@
 #include <unistd.h>
 
 #include "attach.h"
+#include "timestamps.h"
+
+/*
+ * The call tid is blocked in, from /proc/TID/syscall ("NR ARG1 .. ARG6 SP
+ * PC"; "running", or "-1 SP PC" outside a call).  strace's attach shows
+ * that call, with what it returns: so does bstrace, timed from now.
+ */
+static bool call_in_progress(pid_t tid, struct inflight *call)
+{
+	unsigned long long args[REC_ARGS];
+	char path[64];
+	FILE *f;
+	int nr, n;
+
+	snprintf(path, sizeof(path), "/proc/%d/syscall", tid);
+	f = fopen(path, "r");
+	if (!f)
+		return false;
+	n = fscanf(f, "%d %llx %llx %llx %llx %llx %llx", &nr, &args[0], &args[1], &args[2],
+		   &args[3], &args[4], &args[5]);
+	fclose(f);
+	if (n != 1 + REC_ARGS || nr < 0 || nr >= SYSCALL_NR_MAX)
+		return false;
+	memset(call, 0, sizeof(*call));
+	call->nr = nr;
+	call->flags = INFLIGHT_ATTACHED;
+	call->enter_ns = monotonic_ns();
+	for (int i = 0; i < REC_ARGS; i++)
+		call->args[i] = args[i];
+	return true;
+}
 
 static bool watch(struct tracer *t, struct consumer *c, pid_t tid)
 {
-	if (tracer_watch_task(t, tid, TASK_TRACED))
+	struct inflight call;
+
+	if (tracer_watch_task(t, tid, TASK_TRACED, call_in_progress(tid, &call) ? &call : NULL))
 		return false;
 	consumer_add_task(c, (uint32_t)tid);
 	return true;

@@ -25,6 +25,7 @@
 #include "output_file.h"
 #include "summary_report.h"
 #include "stack_report.h"
+#include "timestamps.h"
 #include "tracer.h"
 
 /* How long the reader sleeps when no wakeup comes: records wait at most this. */
@@ -126,14 +127,6 @@ static bool resolve_cgroup(struct options *opts)
 	/* A cgroup v2 directory's inode number is the id the kernel reports. */
 	opts->cgroup_id = st.st_ino;
 	return true;
-}
-
-static uint64_t monotonic_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
 }
 
 /*
@@ -359,7 +352,7 @@ static int start(struct options *opts, struct tracer *tracer, struct run *run, i
 	if (!opts->command)
 		return 0;
 	consumer_add_task(&consumer, (uint32_t)run->child.pid);
-	if (tracer_watch_task(tracer, run->child.pid, TASK_TRACED | TASK_WAIT_EXEC) ||
+	if (tracer_watch_task(tracer, run->child.pid, TASK_TRACED | TASK_WAIT_EXEC, NULL) ||
 	    !launch_go(&run->child))
 		return -1;
 	return 0;

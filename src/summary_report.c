@@ -6,14 +6,7 @@
 
 #include "summary_report.h"
 #include "timeparse.h"
-
-static uint64_t monotonic_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * NS_PER_SEC + (uint64_t)ts.tv_nsec;
-}
+#include "timestamps.h"
 
 int summary_report_init(struct summary_report *r, const struct summary_opts *opts,
 			const struct tracer *t)

@@ -127,6 +127,14 @@ static void put_relative(struct linebuf *lb, int digits, uint64_t ns)
 	put_fraction(lb, ns % 1000000000ULL, digits);
 }
 
+uint64_t monotonic_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+}
+
 void time_put_prefix(struct linebuf *lb, struct time_state *ts, uint64_t mono_ns)
 {
 	const struct time_opts *t = ts->opts;

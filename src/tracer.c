@@ -435,7 +435,7 @@ int tracer_start(struct tracer *t, const struct options *opts,
  * As the BPF side's task_insert: the state goes in the tid's slot unless
  * another traced tid holds it, and traced_tasks lists the tid.
  */
-int tracer_watch_task(struct tracer *t, pid_t tid, uint32_t flags)
+int tracer_watch_task(struct tracer *t, pid_t tid, uint32_t flags, const struct inflight *call)
 {
 	int tasks = bpf_map__fd(t->skel->maps.traced_tasks);
 	int slots = bpf_map__fd(t->skel->maps.task_slots);
@@ -443,6 +443,11 @@ int tracer_watch_task(struct tracer *t, pid_t tid, uint32_t flags)
 	struct task_slot slot = { 0 };
 	struct task_state slotted = { .flags = TASK_SLOTTED };
 	struct task_state state = { .flags = flags };
+
+	if (call) {
+		state.flags |= TASK_IN_CALL;
+		state.call = *call;
+	}
 
 	if (bpf_map_lookup_elem(slots, &key, &slot))
 		return fail("cannot watch the process", errno);

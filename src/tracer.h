@@ -33,7 +33,8 @@ struct tracer {
 /* Each returns 0, or -1 after one line on stderr saying what failed. */
 int tracer_start(struct tracer *t, const struct options *opts,
 		 ring_record_fn handle, void *ctx);
-int tracer_watch_task(struct tracer *t, pid_t tid, uint32_t flags);
+/* Trace tid from now on; call: the call it is inside (INFLIGHT_ATTACHED), or NULL. */
+int tracer_watch_task(struct tracer *t, pid_t tid, uint32_t flags, const struct inflight *call);
 /*
  * Wait up to timeout_ms for records or a signal, and hand every record to
  * the handler.  Returns the signal that arrived (SIGCHLD, SIGINT...), 0 if

@@ -82,6 +82,26 @@ rc=$?
 grep -qE '^[0-9]+ +exit_group\(4\) += \?$' "$WORK/b" || fail "the command was not traced"
 grep -qE "^$a +\\+\\+\\+ exited with 0 \\+\\+\\+\$" "$WORK/b" || fail "the attached process was not followed to its end"
 
+# A target blocked in a call when bstrace attaches: the call shows with
+# what it returns, or, still blocked at the detach, as strace's
+# "<detached ...>" line.  The first line is strace's.
+blocked_first_line() {
+	(sleep "$2"; echo hi) | cat > /dev/null &
+	reader=$!
+	sleep 0.3
+	timeout -s INT "$3" "$1" -p "$reader" -o "$WORK/blocked" 2> /dev/null
+	wait "$reader"
+	head -1 "$WORK/blocked"
+}
+s=$(blocked_first_line strace 1 5)
+b=$(blocked_first_line "$BSTRACE" 1 5)
+[ "$s" = 'read(0, "hi\n", 131072)                 = 3' ] || fail "strace's first line after attach: $s"
+[ "$b" = "$s" ] || fail "the call blocked at attach: '$b', strace shows '$s'"
+s=$(blocked_first_line strace 2 0.6)
+b=$(blocked_first_line "$BSTRACE" 2 0.6)
+[ "$s" = 'read(0,  <detached ...>' ] || fail "strace's line at the detach: $s"
+[ "$b" = "$s" ] || fail "the call blocked at the detach: '$b', strace shows '$s'"
+
 # strace's messages for bad pids.
 "$BSTRACE" -p abc true 2> "$WORK/err"; [ $? -eq 1 ] || fail "-p abc accepted"
 grep -qx "bstrace: Invalid process id: 'abc'" "$WORK/err" || fail "message: $(cat "$WORK/err")"
