@@ -24,6 +24,8 @@
 #define REC_PATH_MAX		4096
 /* A sockaddr is at most sizeof(struct sockaddr_storage). */
 #define REC_SOCKADDR_MAX	128
+/* A signal or fd set: at most 1024 bits. */
+#define REC_SET_MAX		128
 /* How many elements of an argv-like array are looked at at most. */
 #define REC_ARGV_MAX		64
 /* How many pointers of an envp-like array are counted at most. */

@@ -36,10 +36,15 @@ static size_t read_remote(pid_t tid, uint64_t addr, uint8_t *buf, size_t len)
 }
 
 /* How many bytes a kind wants read, and whether it is a NUL-ended string. */
-static size_t peek_size(const struct syscall_arg *arg, unsigned int max_strlen, bool *string)
+static size_t peek_size(const struct syscall_arg *arg, const struct rec_call *rec,
+			unsigned int max_strlen, bool *string)
 {
 	*string = false;
 	switch (arg->kind) {
+	case KIND_SIGSET:
+		if (arg->size_arg < 0)
+			return 0;
+		return rec->args[arg->size_arg] < REC_SET_MAX ? rec->args[arg->size_arg] : REC_SET_MAX;
 	case KIND_PATH:
 		*string = true;
 		return REC_PATH_MAX;
@@ -65,7 +70,7 @@ size_t peek_head_args(pid_t tid, struct rec_call *rec, int split, size_t room,
 	for (int i = 0; d && i < split && i < d->nargs; i++) {
 		struct rec_blob *blob = &rec->blob[d->args[i].at_entry ? REC_ENTRY_SLOT(i) : i];
 		bool string;
-		size_t want = peek_size(&d->args[i], max_strlen, &string), got;
+		size_t want = peek_size(&d->args[i], rec, max_strlen, &string), got;
 
 		if (!want || !rec->args[i] || want > room - used)
 			continue;

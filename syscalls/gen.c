@@ -477,7 +477,7 @@ static const char *limit_expr(const struct arg_desc *arg, bool in_table, char *b
 	case LIMIT_STRUCTS:	return "REC_BLOB_MAX";
 	case LIMIT_INT:		return "4";
 	case LIMIT_INT2:	return "8";
-	case LIMIT_SIGSET:	return "128";
+	case LIMIT_SIGSET:	return "REC_SET_MAX";
 	case LIMIT_BY:		return "REC_BY_BYTES";
 	case LIMIT_STRUCT:
 		snprintf(buf, size, "%zu", structs[arg->struct_index].size);

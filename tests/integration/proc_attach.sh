@@ -101,6 +101,14 @@ s=$(blocked_first_line strace 2 0.6)
 b=$(blocked_first_line "$BSTRACE" 2 0.6)
 [ "$s" = 'read(0,  <detached ...>' ] || fail "strace's line at the detach: $s"
 [ "$b" = "$s" ] || fail "the call blocked at the detach: '$b', strace shows '$s'"
+# Its arguments in memory are read when it shows: a signal set here.
+perl -MPOSIX -e 'sigsuspend(POSIX::SigSet->new(SIGUSR1))' &
+waiter=$!
+sleep 0.3
+timeout -s INT 0.5 "$BSTRACE" -p "$waiter" -o "$WORK/blocked" 2> /dev/null
+kill $waiter
+grep -qxF 'rt_sigsuspend([USR1], 8 <detached ...>' "$WORK/blocked" ||
+	fail "rt_sigsuspend blocked at the detach: $(cat "$WORK/blocked")"
 
 # strace's messages for bad pids.
 "$BSTRACE" -p abc true 2> "$WORK/err"; [ $? -eq 1 ] || fail "-p abc accepted"
