@@ -3,6 +3,8 @@
 #ifndef BSTRACE_SYSCALL_ARGS_BPF_H
 #define BSTRACE_SYSCALL_ARGS_BPF_H
 
+#include <bpf/bpf_core_read.h>
+
 #define SYSCALL_ARGS	6
 
 #if defined(__TARGET_ARCH_x86)
