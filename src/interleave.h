@@ -49,6 +49,7 @@ struct queue {
 	struct pending *items;
 	size_t count, max_items;
 	struct event *events;
+	struct event *events_tmp;	/* the sort's other half */
 	uint64_t next_seq;
 };
 

@@ -33,17 +33,34 @@ void line_puts(struct linebuf *lb, const char *s)
 	line_write(lb, s, strlen(s));
 }
 
-/* Digits of v in base, most significant first, into the line. */
-static void put_digits(struct linebuf *lb, uint64_t v, unsigned int base)
-{
-	char tmp[24];
-	int i = sizeof(tmp);
+#define DIGITS_MAX	24	/* of a 64-bit number in base 8 and up */
 
+/* Digits of v in base, most significant first, at the end of tmp; how many. */
+static size_t format_digits(char tmp[DIGITS_MAX], uint64_t v, unsigned int base)
+{
+	size_t n = 0;
+
+	/* Decimal, most numbers a trace prints, divides by a constant: no div instruction. */
+	if (base == 10) {
+		do {
+			tmp[DIGITS_MAX - ++n] = (char)('0' + v % 10);
+			v /= 10;
+		} while (v);
+		return n;
+	}
 	do {
-		tmp[--i] = "0123456789abcdef"[v % base];
+		tmp[DIGITS_MAX - ++n] = "0123456789abcdef"[v % base];
 		v /= base;
 	} while (v);
-	line_write(lb, tmp + i, sizeof(tmp) - (size_t)i);
+	return n;
+}
+
+static void put_digits(struct linebuf *lb, uint64_t v, unsigned int base)
+{
+	char tmp[DIGITS_MAX];
+	size_t n = format_digits(tmp, v, base);
+
+	line_write(lb, tmp + DIGITS_MAX - n, n);
 }
 
 void line_udec(struct linebuf *lb, uint64_t v)
@@ -92,8 +109,22 @@ void line_printf(struct linebuf *lb, const char *fmt, ...)
 
 void line_pad_to(struct linebuf *lb, size_t col)
 {
-	while (lb->len < col && lb->len < sizeof(lb->data) - 1)
-		lb->data[lb->len++] = ' ';
+	if (col > sizeof(lb->data) - 1)
+		col = sizeof(lb->data) - 1;
+	if (lb->len >= col)
+		return;
+	memset(lb->data + lb->len, ' ', col - lb->len);
+	lb->len = col;
+}
+
+void line_udec_right(struct linebuf *lb, uint64_t v, size_t width)
+{
+	char tmp[DIGITS_MAX];
+	size_t n = format_digits(tmp, v, 10);
+
+	if (n < width)
+		line_pad_to(lb, lb->len + width - n);
+	line_write(lb, tmp + DIGITS_MAX - n, n);
 }
 
 const char *line_cstr(struct linebuf *lb)

@@ -24,6 +24,8 @@ void line_write(struct linebuf *lb, const char *s, size_t n);
 void line_puts(struct linebuf *lb, const char *s);
 void line_dec(struct linebuf *lb, int64_t v);
 void line_udec(struct linebuf *lb, uint64_t v);
+/* v right-aligned in width columns, as printf's "%5u". */
+void line_udec_right(struct linebuf *lb, uint64_t v, size_t width);
 void line_hex(struct linebuf *lb, uint64_t v);		/* 0x1f, and 0 as 0 */
 void line_oct(struct linebuf *lb, uint64_t v);		/* 0644, and 0 as 000 */
 void line_printf(struct linebuf *lb, const char *fmt, ...)

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -24,6 +25,37 @@ static const char *quoted(const char *s, size_t n, bool truncated, const struct 
 	line_reset(&lb);
 	print_quoted(&lb, (const uint8_t *)s, n, truncated, o);
 	return line_cstr(&lb);
+}
+
+/* The line buffer's number and padding primitives, against printf's. */
+static void test_line_numbers(void **state)
+{
+	static const uint64_t values[] = { 0, 7, 42, 12345, 123456, 4294967295u, UINT64_MAX };
+	char want[64];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+		line_reset(&lb);
+		line_write(&lb, "[pid ", 5);
+		line_udec_right(&lb, values[i], 5);
+		line_write(&lb, "] ", 2);
+		snprintf(want, sizeof(want), "[pid %5llu] ", (unsigned long long)values[i]);
+		assert_string_equal(line_cstr(&lb), want);
+		line_reset(&lb);
+		line_udec(&lb, values[i]);
+		line_pad_to(&lb, 5);
+		line_putc(&lb, ' ');
+		snprintf(want, sizeof(want), "%-5llu ", (unsigned long long)values[i]);
+		assert_string_equal(line_cstr(&lb), want);
+		line_reset(&lb);
+		line_hex(&lb, values[i]);
+		snprintf(want, sizeof(want), values[i] ? "%#llx" : "0", (unsigned long long)values[i]);
+		assert_string_equal(line_cstr(&lb), want);
+	}
+	/* Padding stops at the end of the buffer. */
+	line_reset(&lb);
+	line_pad_to(&lb, sizeof(lb.data) + 10);
+	assert_int_equal(lb.len, sizeof(lb.data) - 1);
 }
 
 static void test_escaping(void **state)
@@ -314,6 +346,7 @@ static void test_argv(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_line_numbers),
 		cmocka_unit_test(test_escaping),
 		cmocka_unit_test(test_truncation),
 		cmocka_unit_test(test_flags),

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The reorder queue: records arrive about when calls end, from several
+ * CPUs, and must come out as entries and exits in time order, whichever
+ * way the sort takes (a few places out, or far out of place).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <linux/types.h>
+#include "interleave.h"
+#include "record.h"
+
+static struct queue q;
+
+static int setup(void **state)
+{
+	(void)state;
+	return queue_init(&q, 4 << 20) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	queue_free(&q);
+	return 0;
+}
+
+static void push_call(uint32_t tid, uint64_t enter_ns, uint64_t exit_ns)
+{
+	struct rec_call rec;
+
+	memset(&rec, 0, sizeof(rec));
+	rec.hdr.type = REC_CALL;
+	rec.hdr.size = sizeof(rec);
+	rec.tid = tid;
+	assert_true(queue_push(&q, &rec, sizeof(rec), REC_CALL, tid, enter_ns, exit_ns));
+}
+
+/* Every call's entry and exit, each once, in time order. */
+static void assert_in_order(size_t n, size_t calls)
+{
+	size_t entries = 0, exits = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct event *e = &q.events[i];
+
+		if (i > 0) {
+			const struct event *p = &q.events[i - 1];
+
+			assert_true(p->ts < e->ts || (p->ts == e->ts && p->seq <= e->seq));
+		}
+		if (e->kind == EV_ENTER) {
+			assert_int_equal(e->ts, q.items[e->index].enter_ns);
+			entries++;
+		} else {
+			assert_int_equal(e->ts, q.items[e->index].exit_ns);
+			exits++;
+		}
+	}
+	assert_int_equal(entries, calls);
+	assert_int_equal(exits, calls);
+}
+
+/* Four threads' short calls, arriving by exit time give or take a few places. */
+static void test_nearly_in_order(void **state)
+{
+	size_t calls = 0, n;
+
+	(void)state;
+	for (uint64_t t = 1000; t < 101000; t += 100, calls++) {
+		uint64_t jitter = (t / 100) % 3 == 0 ? 150 : 0;
+
+		push_call((uint32_t)(1 + calls % 4), t + jitter, t + jitter + 60);
+	}
+	n = queue_take_events(&q, UINT64_MAX);
+	assert_int_equal(n, 2 * calls);
+	assert_in_order(n, calls);
+}
+
+/* A long call whose record comes last: its entry belongs near the start. */
+static void test_far_out_of_place(void **state)
+{
+	size_t calls = 0, n;
+
+	(void)state;
+	for (uint64_t t = 1000; t < 51000; t += 50, calls++)
+		push_call(1, t, t + 20);
+	push_call(2, 500, 60000);
+	calls++;
+	n = queue_take_events(&q, UINT64_MAX);
+	assert_int_equal(n, 2 * calls);
+	assert_in_order(n, calls);
+	assert_int_equal(q.events[0].ts, 500);
+	assert_int_equal(q.events[n - 1].ts, 60000);
+}
+
+/* Any order at all: shuffled calls of many threads, some overlapping. */
+static void test_shuffled(void **state)
+{
+	enum { CALLS = 5000 };
+	static uint64_t enter[CALLS];
+	size_t n;
+
+	(void)state;
+	srand(7);
+	for (size_t i = 0; i < CALLS; i++)
+		enter[i] = 1000 + (uint64_t)i * 10;
+	for (size_t i = CALLS - 1; i > 0; i--) {
+		size_t j = (size_t)rand() % (i + 1);
+		uint64_t tmp = enter[i];
+
+		enter[i] = enter[j];
+		enter[j] = tmp;
+	}
+	for (size_t i = 0; i < CALLS; i++)
+		push_call((uint32_t)(1 + i % 300), enter[i], enter[i] + 1 + (uint64_t)rand() % 5000);
+	n = queue_take_events(&q, UINT64_MAX);
+	assert_int_equal(n, 2 * CALLS);
+	assert_in_order(n, CALLS);
+}
+
+/* Only what is at or before the horizon comes out, the rest later. */
+static void test_horizon(void **state)
+{
+	size_t n;
+
+	(void)state;
+	push_call(1, 100, 200);
+	push_call(2, 150, 400);
+	n = queue_take_events(&q, 300);
+	assert_int_equal(n, 3);
+	assert_int_equal(q.events[0].ts, 100);
+	assert_int_equal(q.events[1].ts, 150);
+	assert_int_equal(q.events[2].ts, 200);
+	n = queue_take_events(&q, UINT64_MAX);
+	assert_int_equal(n, 1);
+	assert_int_equal(q.events[0].ts, 400);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_nearly_in_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_far_out_of_place, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_shuffled, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_horizon, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
