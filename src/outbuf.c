@@ -12,22 +12,6 @@ void line_reset(struct linebuf *lb)
 	lb->len = 0;
 }
 
-void line_write(struct linebuf *lb, const char *s, size_t n)
-{
-	size_t room = sizeof(lb->data) - 1 - lb->len;
-
-	if (n > room)
-		n = room;
-	memcpy(lb->data + lb->len, s, n);
-	lb->len += n;
-}
-
-void line_putc(struct linebuf *lb, char c)
-{
-	if (lb->len < sizeof(lb->data) - 1)
-		lb->data[lb->len++] = c;
-}
-
 void line_puts(struct linebuf *lb, const char *s)
 {
 	line_write(lb, s, strlen(s));

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define LINE_MAX_BYTES	(256 * 1024)
 
@@ -19,8 +20,24 @@ struct linebuf {
 };
 
 void line_reset(struct linebuf *lb);
-void line_putc(struct linebuf *lb, char c);
-void line_write(struct linebuf *lb, const char *s, size_t n);
+
+/* Inline: every printer calls these for each piece of every line. */
+static inline void line_write(struct linebuf *lb, const char *s, size_t n)
+{
+	size_t room = sizeof(lb->data) - 1 - lb->len;
+
+	if (n > room)
+		n = room;
+	memcpy(lb->data + lb->len, s, n);
+	lb->len += n;
+}
+
+static inline void line_putc(struct linebuf *lb, char c)
+{
+	if (lb->len < sizeof(lb->data) - 1)
+		lb->data[lb->len++] = c;
+}
+
 void line_puts(struct linebuf *lb, const char *s);
 void line_dec(struct linebuf *lb, int64_t v);
 void line_udec(struct linebuf *lb, uint64_t v);

@@ -90,8 +90,21 @@ void print_quoted(struct linebuf *lb, const uint8_t *s, size_t n, bool truncated
 	}
 	hex = opts->hex_strings == 2 || (opts->hex_strings == 1 && needs_hex(s, n));
 	line_putc(lb, '"');
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n;) {
+		size_t plain = i;
+
+		/* Most bytes need no escape: copy them a run at a time. */
+		while (!hex && plain < n && s[plain] >= ' ' && s[plain] < 0x7f && s[plain] != '"' &&
+		       s[plain] != '\\')
+			plain++;
+		if (plain > i) {
+			line_write(lb, (const char *)s + i, plain - i);
+			i = plain;
+			continue;
+		}
 		quote_byte(lb, s[i], i + 1 < n ? s[i + 1] : -1, hex);
+		i++;
+	}
 	line_putc(lb, '"');
 	if (truncated)
 		line_write(lb, "...", 3);
