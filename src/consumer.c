@@ -248,7 +248,9 @@ bool consumer_init(struct consumer *c, int fd, const struct options *opts, pid_t
 	c->tasks_capacity = TASKS_CAPACITY_MIN;
 	c->tasks = calloc(c->tasks_capacity, sizeof(*c->tasks));
 	c->head = malloc(sizeof(*c->head));
-	if (!c->tasks || !c->head || !queue_init(&c->queue, QUEUE_BYTES)) {
+	c->expanded = malloc(sizeof(*c->expanded));
+	c->decoded_rec = NULL;
+	if (!c->tasks || !c->head || !c->expanded || !queue_init(&c->queue, QUEUE_BYTES)) {
 		fprintf(stderr, "bstrace: %s\n", strerror(ENOMEM));
 		consumer_free(c);
 		return false;
@@ -502,35 +504,30 @@ static void print_other_format(struct consumer *c, const struct decoded_call *ca
 	out_line(&c->out, &c->line);
 }
 
-static void print_call(struct consumer *c, const void *data, size_t size, enum event_kind kind,
-		       bool from_scan)
+static void print_call(struct consumer *c, const struct decoded_call *call,
+		       enum event_kind kind, bool from_scan)
 {
-	struct decoded_call call;
 	bool shown;
 
-	if (decode_call(data, size, &call)) {
-		c->malformed++;
-		return;
-	}
 	if (c->format != OUTPUT_STRACE) {
 		if (kind != EV_ENTER)
-			print_other_format(c, &call);
+			print_other_format(c, call);
 		return;
 	}
-	shown = path_filter_match(&c->paths, &call);
+	shown = path_filter_match(&c->paths, call);
 	/* --folded: no call lines, only the stacks. */
 	if (!c->hide_calls && shown) {
 		if (kind == EV_ENTER)
-			print_call_enter(c, &call, from_scan);
+			print_call_enter(c, call, from_scan);
 		else
-			print_call_exit(c, &call);
+			print_call_exit(c, call);
 	}
 	/* -P: the fd table follows every call, printed (without -y) or not. */
 	if (kind != EV_ENTER && c->paths.count &&
 	    (!shown || c->hide_calls || !c->print.decode_fds))
-		fdtrack_update(&call);
+		fdtrack_update(call);
 	if (kind != EV_ENTER && c->stacks)
-		stack_report_call(c->stacks, &call, &c->line, &c->out);
+		stack_report_call(c->stacks, call, &c->line, &c->out);
 }
 
 static void print_exit_line(struct consumer *c, struct task *t, unsigned int status, uint64_t ts)
@@ -682,23 +679,43 @@ static void print_lost(struct consumer *c, const struct rec_lost *rec)
 	out_line(&c->out, &c->line);
 }
 
+/* The call record rec (queued, size bytes) decoded; NULL when malformed. */
+static const struct decoded_call *decode_queued(struct consumer *c, const void *rec, size_t size)
+{
+	int err;
+
+	if (c->decoded_rec == rec)
+		return &c->decoded;
+	/* Queued short, a quarter of the room: the full layout only now. */
+	if (record_expand(rec, size, c->expanded))
+		err = decode_call(&c->expanded->rec, c->expanded->rec.hdr.size, &c->decoded);
+	else
+		err = decode_call(rec, size, &c->decoded);
+	if (err) {
+		c->decoded_rec = NULL;
+		c->malformed++;
+		return NULL;
+	}
+	c->decoded_rec = rec;
+	return &c->decoded;
+}
+
 static void print_event(struct consumer *c, const struct event *e)
 {
-	static struct expanded_call expanded;
 	const struct pending *p = &c->queue.items[e->index];
 	const void *rec = queue_record(&c->queue, p);
+	const struct decoded_call *call;
 
 	switch (p->type) {
 	case REC_CALL:
-		/* Queued short, a quarter of the room: the full layout only now. */
-		if (record_expand(rec, p->size, &expanded))
-			print_call(c, &expanded.rec, expanded.rec.hdr.size, (enum event_kind)e->kind,
-				   false);
-		else
-			print_call(c, rec, p->size, (enum event_kind)e->kind, false);
+		call = decode_queued(c, rec, p->size);
+		if (call)
+			print_call(c, call, (enum event_kind)e->kind, false);
 		break;
 	case PENDING_INFLIGHT:
-		print_call(c, rec, p->size, EV_ENTER, true);
+		call = decode_queued(c, rec, p->size);
+		if (call)
+			print_call(c, call, EV_ENTER, true);
 		break;
 	case REC_PROC_EXIT:
 		print_exit(c, rec);
@@ -758,6 +775,7 @@ static void print_until(struct consumer *c, uint64_t horizon)
 	for (size_t i = 0; i < n; i++)
 		print_event(c, &c->queue.events[i]);
 	queue_compact(&c->queue);
+	c->decoded_rec = NULL;
 }
 
 /* The times a record is ordered by; false when it is too short to be one. */
@@ -1008,7 +1026,9 @@ void consumer_free(struct consumer *c)
 	path_filter_free(&c->paths);
 	free(c->tasks);
 	free(c->head);
+	free(c->expanded);
 	c->tasks = NULL;
 	c->head = NULL;
+	c->expanded = NULL;
 	queue_free(&c->queue);
 }

@@ -69,6 +69,14 @@ struct consumer {
 	bool failure_only;		/* --perf --failure */
 	uint64_t max_events;		/* --perf --max-events; 0: no limit */
 	uint64_t printed;		/* calls printed so far */
+	/*
+	 * The call record last decoded (in the queue's arena), so that its
+	 * exit, which usually prints right after its entry, is not expanded
+	 * and decoded again; cleared when the arena moves.
+	 */
+	const void *decoded_rec;
+	struct decoded_call decoded;
+	struct expanded_call *expanded;
 	/* Last: consumer_init leaves their 320 KiB of data as it finds it. */
 	struct outbuf out;		/* the trace (-o FILE, or stderr) */
 	struct linebuf line;
