@@ -35,6 +35,13 @@ port_open() {
 	(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
+# said_losses FILE CASE: repeat, for CASE, bstrace's closing lines in FILE
+# that say what it could not do ("bstrace: N records lost (...)", "bstrace:
+# N threads not traced (...)": every reason in the man page's DIAGNOSTICS).
+said_losses() {
+	grep -E '^bstrace: [0-9]+ ' "$1" | sed "s/^/bench: $2: /" >&2
+}
+
 # median VALUE...: the middle value (the lower middle one of an even
 # count); "-" when the values are not numbers.
 median() {
