@@ -13,10 +13,12 @@ static void print_name(struct linebuf *lb, const struct decoded_call *call)
 }
 
 /* Whether strace prints an argument of this kind only when the call returns. */
-static bool kind_prints_at_exit(enum arg_kind kind)
+static bool arg_prints_at_exit(const struct syscall_arg *arg)
 {
+	enum arg_kind kind = arg->kind;
+
 	/* Read at exit but never printed in its place (clone's parent_tid). */
-	if (kind == KIND_HIDDEN)
+	if (kind == KIND_HIDDEN || arg_shows_entry(arg))
 		return false;
 	switch (kind) {
 #define KIND_BOTH_WAYS 0x100
@@ -35,7 +37,7 @@ int format_strace_split(const struct decoded_call *call)
 	if (!call->desc)
 		return call->nargs;
 	for (int i = 0; i < call->nargs; i++)
-		if (kind_prints_at_exit(call->desc->args[i].kind))
+		if (arg_prints_at_exit(&call->desc->args[i]))
 			return i;
 	return call->nargs;
 }

@@ -919,10 +919,7 @@ static void print_memory(struct linebuf *lb, const struct decoded_call *call, in
 			 const struct syscall_arg *desc, bool fixed, const struct print_opts *opts)
 {
 	const struct arg_value *arg = &call->args[i];
-	/* Timeouts and fd sets show what the call was given; the exit's
-	 * values come after the return value. */
-	bool given = desc->at_entry || desc->kind == KIND_TIMEOUT || desc->kind == KIND_FDSET;
-	const struct captured *mem = given ? &arg->entry : &arg->mem;
+	const struct captured *mem = arg_shows_entry(desc) ? &arg->entry : &arg->mem;
 
 	if (!arg->raw) {
 		line_puts(lb, "NULL");

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "syscall_table.h"
+#include "../syscalls/kinds.h"
 
 const struct syscall_desc *syscall_lookup(long nr)
 {
@@ -74,4 +75,21 @@ bool xlat_lookup_value(const struct xlat *table, const char *name, uint64_t *val
 		}
 	}
 	return false;
+}
+
+bool arg_shows_entry(const struct syscall_arg *arg)
+{
+	static const bool shows_given[KIND_COUNT] = {
+#undef KIND_SHOWS_GIVEN
+#define KIND_SHOWS_GIVEN KIND_SHOWS_GIVEN_FLAG
+#define KIND_BOTH_WAYS KIND_BOTH_WAYS_FLAG
+#define KIND(word, ENUM, cap, when, limit, param) \
+	[KIND_##ENUM] = ((when) & KIND_SHOWS_GIVEN_FLAG) != 0,
+#include "../syscalls/kinds.def"
+#undef KIND
+#undef KIND_BOTH_WAYS
+#undef KIND_SHOWS_GIVEN
+	};
+
+	return arg->at_entry || (arg->kind < KIND_COUNT && shows_given[arg->kind]);
 }

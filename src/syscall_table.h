@@ -111,5 +111,12 @@ int syscall_nargs(long nr);
 const char *syscall_display_name(long nr);
 /* The number of a syscall by strace's name, or -1. */
 int syscall_by_name(const char *name);
+/*
+ * Whether an argument shows the value it had at the call's entry in its
+ * place: read only then (argv), or read both ways with the exit's value
+ * after the return value (a timeout, an fd set: KIND_SHOWS_GIVEN).  Such
+ * an argument is part of a blocked call's first half.
+ */
+bool arg_shows_entry(const struct syscall_arg *arg);
 
 #endif

@@ -26,6 +26,7 @@
 
 #include <linux/types.h>
 #include "../bpf/record.h"
+#include "kinds.h"
 #include "structs.h"
 
 #define MAX_LINES	1024
@@ -43,9 +44,8 @@
 #endif
 
 /* What kinds.def says, with the names the generated code spells. */
-#define KIND_BOTH_WAYS	0x100
-enum limit { LIMIT_NONE, LIMIT_STRLEN, LIMIT_PATH, LIMIT_SOCKADDR, LIMIT_STRUCT,
-	     LIMIT_STRUCTS, LIMIT_INT, LIMIT_INT2, LIMIT_SIGSET, LIMIT_BY };
+#define KIND_BOTH_WAYS	KIND_BOTH_WAYS_FLAG
+#define KIND_SHOWS_GIVEN	KIND_SHOWS_GIVEN_FLAG
 enum param { PARAM_NONE, PARAM_TABLE, PARAM_SIZE, PARAM_ARG, PARAM_STRUCT,
 	     PARAM_STRUCT_SIZE };
 

@@ -109,6 +109,26 @@ timeout -s INT 0.5 "$BSTRACE" -p "$waiter" -o "$WORK/blocked" 2> /dev/null
 kill $waiter
 grep -qxF 'rt_sigsuspend([USR1], 8 <detached ...>' "$WORK/blocked" ||
 	fail "rt_sigsuspend blocked at the detach: $(cat "$WORK/blocked")"
+# Every kind read as the kernel side reads it, as strace prints these:
+# poll's array, select's fd set and timeout (what the call was given, in
+# its place), write's buffer cut at -s.
+blocked_head() {
+	perl -e "$1" < <(sleep 10) &
+	waiter=$!
+	sleep 0.4
+	timeout -s INT 0.5 "$BSTRACE" -p "$waiter" -o "$WORK/blocked" 2> /dev/null
+	kill $waiter
+	wait $waiter 2>/dev/null
+	head -1 "$WORK/blocked"
+}
+line=$(blocked_head 'use IO::Poll; $p = IO::Poll->new; $p->mask(\*STDIN => POLLIN); $p->poll(5)')
+[ "$line" = 'poll([{fd=0, events=POLLIN}], 1, 5000 <detached ...>' ] || fail "blocked poll: $line"
+line=$(blocked_head 'vec($r, 0, 1) = 1; select($r, undef, undef, 5)')
+echo "$line" | grep -qE '^pselect6\([0-9]+, \[0\], NULL, NULL, \{tv_sec=[0-5], tv_nsec=[0-9]+\}, NULL <detached \.\.\.>$' ||
+	fail "blocked pselect6: $line"
+line=$(blocked_head 'pipe(R, W); syswrite(W, "y" x 70000)')
+[ "$line" = "write(4, \"$(printf 'y%.0s' $(seq 32))\"..., 70000 <detached ...>" ] ||
+	fail "blocked write: $line"
 
 # strace's messages for bad pids.
 "$BSTRACE" -p abc true 2> "$WORK/err"; [ $? -eq 1 ] || fail "-p abc accepted"
