@@ -192,6 +192,8 @@ static unsigned int forced_size(const char *var)
 
 static void set_summary_settings(struct bstrace_bpf *skel, const struct summary_opts *o)
 {
+	unsigned int forced_rows = forced_size("BSTRACE_PROCESS_ROWS");
+
 	skel->rodata->summary_mode = o->mode;
 	skel->rodata->summary_wall_clock = o->wall_clock;
 	skel->rodata->summary_per_process = o->per_process;
@@ -201,8 +203,8 @@ static void set_summary_settings(struct bstrace_bpf *skel, const struct summary_
 	skel->rodata->summary_sample_shift = summary_samples_times(o) ? SUMMARY_SAMPLE_SHIFT : 0;
 	if (!o->per_process)
 		bpf_map__set_max_entries(skel->maps.process_stats, 1);
-	else if (forced_size("BSTRACE_PROCESS_ROWS"))
-		bpf_map__set_max_entries(skel->maps.process_stats, forced_size("BSTRACE_PROCESS_ROWS"));
+	else if (forced_rows)
+		bpf_map__set_max_entries(skel->maps.process_stats, forced_rows);
 	if (o->mode == SUMMARY_ONLY) {
 		bpf_map__set_max_entries(skel->maps.events, EVENTS_ONLY_RING);
 		bpf_map__set_max_entries(skel->maps.scratch, 1);
@@ -264,6 +266,7 @@ static void size_task_table(struct bstrace_bpf *skel)
 static void set_settings(struct bstrace_bpf *skel, const struct options *opts)
 {
 	unsigned long size = ring_size(opts->buffer_size);
+	unsigned int forced_bufs = forced_size("BSTRACE_ENTRY_BUFS");
 
 	size_task_table(skel);
 
@@ -288,8 +291,8 @@ static void set_settings(struct bstrace_bpf *skel, const struct options *opts)
 	set_filters(skel, opts);
 	bpf_map__set_max_entries(skel->maps.events, size);
 	bpf_map__set_max_entries(skel->maps.scratch, (__u32)libbpf_num_possible_cpus());
-	if (forced_size("BSTRACE_ENTRY_BUFS"))
-		bpf_map__set_max_entries(skel->maps.entry_bufs, forced_size("BSTRACE_ENTRY_BUFS"));
+	if (forced_bufs)
+		bpf_map__set_max_entries(skel->maps.entry_bufs, forced_bufs);
 	set_summary_settings(skel, &opts->summary);
 }
 
