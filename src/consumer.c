@@ -588,6 +588,8 @@ static void print_exit(struct consumer *c, const struct rec_proc_exit *rec)
 
 	if (c->stacks)
 		stack_report_exit(c->stacks, rec->tid, rec->tgid, rec->group_dead, &c->out);
+	if (c->track_fds && rec->group_dead)
+		fdtrack_exit(rec->tgid);
 	if (c->format != OUTPUT_STRACE) {
 		print_exit_other_format(c, rec);
 		return;

@@ -26,7 +26,7 @@
 #define FDTRACK_SLOTS	4096	/* (process, fd) pairs, a power of two */
 #define FDTRACK_PROCS	256	/* processes with a known cwd */
 
-enum slot_state { SLOT_FREE = 0, SLOT_USED, SLOT_DELETED };
+enum slot_state { SLOT_FREE = 0, SLOT_USED };
 
 struct fd_slot {
 	uint32_t tgid;
@@ -107,10 +107,35 @@ static struct fd_slot *find_slot(uint32_t tgid, int32_t fd)
 
 		if (s->state == SLOT_FREE)
 			return NULL;
-		if (s->state == SLOT_USED && s->tgid == tgid && s->fd == fd)
+		if (s->tgid == tgid && s->fd == fd)
 			return s;
 	}
 	return NULL;
+}
+
+/*
+ * Empty slot h, moving back the later slots of its run that hash at or
+ * before it, so that a run never has a hole and no deleted-slot markers
+ * pile up: with them, a long trace that opens and closes many fds ended
+ * with no free slot, and every lookup scanned the whole table.
+ */
+static void free_slot(uint32_t h)
+{
+	const uint32_t mask = FDTRACK_SLOTS - 1;
+
+	uint32_t j = (h + 1) & mask;
+
+	/* Bounded: a full table has no free slot to end the run. */
+	for (uint32_t n = 1; n < FDTRACK_SLOTS && slots[j].state == SLOT_USED; n++, j = (j + 1) & mask) {
+		uint32_t home = slot_hash(slots[j].tgid, slots[j].fd);
+
+		/* j's entry may fill h if its home is not cyclically in (h, j]. */
+		if (((j - home) & mask) >= ((j - h) & mask)) {
+			slots[h] = slots[j];
+			h = j;
+		}
+	}
+	slots[h].state = SLOT_FREE;
 }
 
 static void forget_fd(uint32_t tgid, int32_t fd)
@@ -118,7 +143,19 @@ static void forget_fd(uint32_t tgid, int32_t fd)
 	struct fd_slot *s = find_slot(tgid, fd);
 
 	if (s)
-		s->state = SLOT_DELETED;
+		free_slot((uint32_t)(s - slots));
+}
+
+/*
+ * Free every slot of tgid that drop says to, checking a freed slot again:
+ * an entry from later in its run may have moved into it.
+ */
+static void forget_fds_where(uint32_t tgid, bool (*drop)(const struct fd_slot *s, const void *arg),
+			     const void *arg)
+{
+	for (uint32_t h = 0; h < FDTRACK_SLOTS; h++)
+		while (slots[h].state == SLOT_USED && slots[h].tgid == tgid && drop(&slots[h], arg))
+			free_slot(h);
 }
 
 /* Record fd's path; a full table drops the name (the fd then prints bare). */
@@ -269,12 +306,18 @@ static int first_fd_arg(const struct decoded_call *call)
 	return -1;
 }
 
+static bool fd_in_range(const struct fd_slot *s, const void *arg)
+{
+	const uint64_t *range = arg;
+
+	return (uint64_t)s->fd >= range[0] && (uint64_t)s->fd <= range[1];
+}
+
 static void close_range_fds(uint32_t tgid, uint64_t first, uint64_t last)
 {
-	for (uint32_t h = 0; h < FDTRACK_SLOTS; h++)
-		if (slots[h].state == SLOT_USED && slots[h].tgid == tgid &&
-		    (uint64_t)slots[h].fd >= first && (uint64_t)slots[h].fd <= last)
-			slots[h].state = SLOT_DELETED;
+	const uint64_t range[2] = { first, last };
+
+	forget_fds_where(tgid, fd_in_range, range);
 }
 
 static void mark_deleted(const char *path)
@@ -284,11 +327,15 @@ static void mark_deleted(const char *path)
 			slots[h].deleted = true;
 }
 
+static bool fd_cloexec(const struct fd_slot *s, const void *arg)
+{
+	(void)arg;
+	return s->cloexec;
+}
+
 static void drop_cloexec(uint32_t tgid)
 {
-	for (uint32_t h = 0; h < FDTRACK_SLOTS; h++)
-		if (slots[h].state == SLOT_USED && slots[h].tgid == tgid && slots[h].cloexec)
-			slots[h].state = SLOT_DELETED;
+	forget_fds_where(tgid, fd_cloexec, NULL);
 }
 
 static void update_fd_result(const struct decoded_call *call, enum fd_action action)
@@ -417,13 +464,28 @@ void fdtrack_fork(uint32_t parent_tgid, uint32_t child_tgid)
 
 	if (!slots || parent_tgid == child_tgid)
 		return;
+	/* A full table stops the copy: each further try would scan it all. */
 	for (uint32_t h = 0; h < FDTRACK_SLOTS; h++)
-		if (slots[h].state == SLOT_USED && slots[h].tgid == parent_tgid)
-			remember_fd(child_tgid, slots[h].fd, slots[h].path, slots[h].cloexec);
+		if (slots[h].state == SLOT_USED && slots[h].tgid == parent_tgid &&
+		    !remember_fd(child_tgid, slots[h].fd, slots[h].path, slots[h].cloexec))
+			break;
 	from = find_cwd(parent_tgid, false);
 	to = find_cwd(child_tgid, true);
 	if (from && to)
 		memcpy(to->path, from->path, sizeof(to->path));
+}
+
+static bool any_fd(const struct fd_slot *s, const void *arg)
+{
+	(void)s;
+	(void)arg;
+	return true;
+}
+
+void fdtrack_exit(uint32_t tgid)
+{
+	if (slots)
+		forget_fds_where(tgid, any_fd, NULL);
 }
 
 /* The one look at /proc: the fds and cwd the traced process starts with. */

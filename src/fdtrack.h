@@ -24,6 +24,12 @@ void fdtrack_free(void);
 void fdtrack_update(const struct decoded_call *call);
 /* A new process starts with a copy of its parent's table (fork, -f). */
 void fdtrack_fork(uint32_t parent_tgid, uint32_t child_tgid);
+/*
+ * The process tgid has exited: its fds go, so a long trace of short-lived
+ * processes does not fill the table, and a later process given the same
+ * pid does not inherit them.
+ */
+void fdtrack_exit(uint32_t tgid);
 /* What fd of process tgid refers to (AT_FDCWD: the cwd), or NULL. */
 const char *fdtrack_path(uint32_t tgid, int fd);
 

@@ -108,6 +108,13 @@ static void test_cloexec_and_fork(void **state)
 	call("close_range", 0, 0, 100, 0);
 	apply();
 	assert_null(fdtrack_path(TGID, 6));
+	/* An exited process's fds go with it, and only its own. */
+	fdtrack_fork(TGID + 1, TGID + 2);
+	fdtrack_exit(TGID + 1);
+	assert_null(fdtrack_path(TGID + 1, 5));
+	assert_null(fdtrack_path(TGID + 1, 6));
+	assert_string_equal(fdtrack_path(TGID + 2, 5), "/a");
+	fdtrack_exit(TGID + 2);
 }
 
 /* More fds than slots: the extra ones print bare, nothing breaks. */
@@ -127,12 +134,58 @@ static void test_full_table(void **state)
 	assert_string_equal(apply(), "read(5009, NULL, 0) = 0");
 }
 
+static void open_named(int fd)
+{
+	char name[32];
+
+	call("openat", fd, (uint64_t)AT_FDCWD, 0x1000, O_RDONLY);
+	snprintf(name, sizeof(name), "/f%d", fd);
+	add_blob(&r, 1, name, strlen(name));
+	apply();
+}
+
+static void assert_named(int fd, bool open)
+{
+	char name[32];
+
+	snprintf(name, sizeof(name), "/f%d", fd);
+	if (open)
+		assert_string_equal(fdtrack_path(TGID, fd), name);
+	else
+		assert_null(fdtrack_path(TGID, fd));
+}
+
+/*
+ * Closing moves later entries of a run back into the freed slot: every fd
+ * still open keeps its name through heavy churn, in a full table too.
+ */
+static void test_churn(void **state)
+{
+	(void)state;
+	for (int round = 0; round < 3; round++) {
+		for (int fd = 10; fd < 10 + 5000; fd++)
+			open_named(fd);
+		call("close_range", 0, 10, 1509, 0);
+		apply();
+		for (int fd = 1510; fd < 3000; fd += 2) {
+			call("close", 0, (uint64_t)fd, 0, 0);
+			apply();
+		}
+		for (int fd = 10; fd < 3000; fd++)
+			assert_named(fd, fd >= 1510 && fd % 2);
+		call("close_range", 0, 0, 100000, 0);
+		apply();
+		assert_null(fdtrack_path(TGID, 1511));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_open_dup_close),
 		cmocka_unit_test(test_cloexec_and_fork),
 		cmocka_unit_test(test_full_table),
+		cmocka_unit_test(test_churn),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
