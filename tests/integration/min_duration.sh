@@ -27,8 +27,8 @@ grep -qx '+++ exited with 0 +++' "$WORK/b" || fail "exit line missing"
 grep -c clock_nanosleep "$WORK/b4" | grep -qx 0 || fail "--min-duration=1s showed 300 ms sleeps: $(cat "$WORK/b4")"
 "$BSTRACE" -f --min-duration=250ms -o "$WORK/b5" sh -c "$PROGS/sleeploop 3 200000 & $PROGS/sleeploop 2 400000; wait" > /dev/null
 grep -q 'tv_nsec=200000000' "$WORK/b5" && fail "--min-duration=250ms showed 200 ms sleeps: $(cat "$WORK/b5")"
-[ "$(grep -cE '^[0-9]+ +clock_nanosleep\(.*tv_nsec=400000000.*\) = 0$' "$WORK/b5")" -eq 2 ] ||
-	fail "--min-duration=250ms: not 2 whole 400 ms sleeps: $(cat "$WORK/b5")"
+[ "$(grep -cE '^[0-9]+ +clock_nanosleep\(.*tv_nsec=400000000.*(\) = 0| <unfinished \.\.\.>)$' "$WORK/b5")" -eq 2 ] ||
+	fail "--min-duration=250ms: not 2 400 ms sleeps, whole or split: $(cat "$WORK/b5")"
 [ "$(grep -c 'unfinished' "$WORK/b5")" -eq "$(grep -c 'resumed' "$WORK/b5")" ] ||
 	fail "--min-duration=250ms: a head without its end: $(cat "$WORK/b5")"
 
