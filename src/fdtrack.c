@@ -147,15 +147,49 @@ static void forget_fd(uint32_t tgid, int32_t fd)
 }
 
 /*
- * Free every slot of tgid that drop says to, checking a freed slot again:
- * an entry from later in its run may have moved into it.
+ * After slots were freed in a sweep: move every entry to the first free
+ * slot from its home, walking from a free slot so that each run is already
+ * closed up before the entries after it are moved.  One pass: freeing the
+ * slots one by one, each with a shift along its run, cost a full table up
+ * to 4096 x 4096 steps per exit.
  */
+static void close_holes(void)
+{
+	const uint32_t mask = FDTRACK_SLOTS - 1;
+	uint32_t start = 0;
+
+	while (start < FDTRACK_SLOTS && slots[start].state == SLOT_USED)
+		start++;
+	if (start == FDTRACK_SLOTS)
+		return;
+	for (uint32_t n = 1; n < FDTRACK_SLOTS; n++) {
+		uint32_t h = (start + n) & mask, t;
+
+		if (slots[h].state != SLOT_USED)
+			continue;
+		t = slot_hash(slots[h].tgid, slots[h].fd);
+		while (t != h && slots[t].state == SLOT_USED)
+			t = (t + 1) & mask;
+		if (t != h) {
+			slots[t] = slots[h];
+			slots[h].state = SLOT_FREE;
+		}
+	}
+}
+
+/* Free every slot of tgid that drop says to. */
 static void forget_fds_where(uint32_t tgid, bool (*drop)(const struct fd_slot *s, const void *arg),
 			     const void *arg)
 {
+	bool freed = false;
+
 	for (uint32_t h = 0; h < FDTRACK_SLOTS; h++)
-		while (slots[h].state == SLOT_USED && slots[h].tgid == tgid && drop(&slots[h], arg))
-			free_slot(h);
+		if (slots[h].state == SLOT_USED && slots[h].tgid == tgid && drop(&slots[h], arg)) {
+			slots[h].state = SLOT_FREE;
+			freed = true;
+		}
+	if (freed)
+		close_holes();
 }
 
 /* Record fd's path; a full table drops the name (the fd then prints bare). */

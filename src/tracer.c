@@ -19,6 +19,7 @@
 #include "probe.h"
 #include "summary.h"
 #include "syscall_table.h"
+#include "timestamps.h"
 #include "tracer.h"
 
 static bool debug_output;
@@ -190,16 +191,6 @@ static unsigned int forced_size(const char *var)
 /* Ring size when only process events travel through it (-c). */
 #define EVENTS_ONLY_RING	(256UL << 10)
 
-/* The coarse clock's step: the kernel's tick; 0 if it cannot be read. */
-static uint64_t coarse_tick_ns(void)
-{
-	struct timespec res;
-
-	if (clock_getres(CLOCK_MONOTONIC_COARSE, &res))
-		return 0;
-	return (uint64_t)res.tv_sec * 1000000000ULL + (uint64_t)res.tv_nsec;
-}
-
 static void set_summary_settings(struct bstrace_bpf *skel, const struct summary_opts *o)
 {
 	unsigned int forced_rows = forced_size("BSTRACE_PROCESS_ROWS");
@@ -211,7 +202,7 @@ static void set_summary_settings(struct bstrace_bpf *skel, const struct summary_
 	skel->rodata->summary_overhead_ns = o->overhead_ns;
 	skel->rodata->min_duration_ns = o->min_duration_ns;
 	skel->rodata->coarse_margin_ns = summary_coarse_margin_ns(o->min_duration_ns,
-								  coarse_tick_ns());
+								  coarse_clock_step_ns());
 	skel->rodata->summary_sample_shift = summary_samples_times(o) ? SUMMARY_SAMPLE_SHIFT : 0;
 	if (!o->per_process)
 		bpf_map__set_max_entries(skel->maps.process_stats, 1);

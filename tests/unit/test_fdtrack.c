@@ -144,39 +144,58 @@ static void open_named(int fd)
 	apply();
 }
 
-static void assert_named(int fd, bool open)
+static void assert_named(uint32_t tgid, int fd, bool open)
 {
 	char name[32];
 
 	snprintf(name, sizeof(name), "/f%d", fd);
 	if (open)
-		assert_string_equal(fdtrack_path(TGID, fd), name);
+		assert_string_equal(fdtrack_path(tgid, fd), name);
 	else
-		assert_null(fdtrack_path(TGID, fd));
+		assert_null(fdtrack_path(tgid, fd));
 }
 
 /*
- * Closing moves later entries of a run back into the freed slot: every fd
- * still open keeps its name through heavy churn, in a full table too.
+ * Closing moves later entries of a run back into the freed slots: every fd
+ * still open keeps its name through churn.  Three processes with the same
+ * fds fill the table with runs (one process's fds alone all hash apart),
+ * then one exits (a sweep), one closes every other fd (one at a time), and
+ * the third must keep all of its fds.  Then a full table, emptied.
  */
 static void test_churn(void **state)
 {
 	(void)state;
+	/* Start empty: the earlier tests filled the table. */
+	call("close_range", 0, 0, 100000, 0);
+	apply();
 	for (int round = 0; round < 3; round++) {
-		for (int fd = 10; fd < 10 + 5000; fd++)
+		for (int fd = 10; fd < 10 + 1300; fd++)
 			open_named(fd);
-		call("close_range", 0, 10, 1509, 0);
-		apply();
-		for (int fd = 1510; fd < 3000; fd += 2) {
+		fdtrack_fork(TGID, TGID + 1);
+		fdtrack_fork(TGID, TGID + 2);
+		fdtrack_exit(TGID + 1);
+		for (int fd = 10; fd < 10 + 1300; fd += 2) {
 			call("close", 0, (uint64_t)fd, 0, 0);
 			apply();
 		}
-		for (int fd = 10; fd < 3000; fd++)
-			assert_named(fd, fd >= 1510 && fd % 2);
+		for (int fd = 10; fd < 10 + 1300; fd++) {
+			assert_named(TGID, fd, fd % 2);
+			assert_named(TGID + 1, fd, false);
+			assert_named(TGID + 2, fd, true);
+		}
+		fdtrack_exit(TGID + 2);
 		call("close_range", 0, 0, 100000, 0);
 		apply();
-		assert_null(fdtrack_path(TGID, 1511));
 	}
+	for (int fd = 10; fd < 10 + 5000; fd++)
+		open_named(fd);
+	call("close_range", 0, 10, 1509, 0);
+	apply();
+	for (int fd = 10; fd < 3000; fd++)
+		assert_named(TGID, fd, fd >= 1510);
+	call("close_range", 0, 0, 100000, 0);
+	apply();
+	assert_null(fdtrack_path(TGID, 1511));
 }
 
 int main(void)
