@@ -1401,8 +1401,6 @@ static __always_inline int sys_exit(void *ctx, long ret, void *progs)
 			count_untimed_call(pid_tgid >> 32, in->nr, ret);
 		return 0;
 	}
-	if (surely_shorter_than_min(in->enter_ns))
-		goto drop;
 	now = event_stamp();
 	/* Fast calls are dropped here, before anything is counted or copied. */
 	if (now - in->enter_ns < min_duration_ns || !call_status_selected(ret))

@@ -17,18 +17,6 @@ const volatile __u32 summary_histogram = 0;	/* --histogram */
 const volatile __u64 summary_overhead_ns = 0;	/* -O */
 const volatile __u64 min_duration_ns = 0;	/* --min-duration */
 /*
- * --min-duration's first test, mostly without a clock read, which costs
- * about 90 ns on a kvm-clock guest.  Each CPU reads the clock once per
- * jiffy, at its first call exit after jiffies moved: that reading trails
- * the time by less than coarse_margin_ns (the front end's bound: two ticks
- * and some slack), so a call whose entry plus min_duration_ns is after that
- * reading plus the margin is surely shorter, and is dropped without a
- * reading of its own.  0 when the threshold is too short for the test to
- * drop anything.  (bpf_ktime_get_coarse_ns is not allowed in tracing
- * programs; bpf_jiffies64 is one load.)
- */
-const volatile __u64 coarse_margin_ns = 0;
-/*
  * -c's clock.  Reading it costs about 90 ns on this kind of guest
  * (kvm-clock), twice a call: more than the rest of what -c does.  Unless a
  * column or view needs every call's time (the shortest and longest, the
@@ -100,46 +88,6 @@ static __always_inline __u64 summary_entry_mark(__u64 now)
 	if (summary_mode == SUMMARY_OFF || summary_wall_clock)
 		return 0;
 	return task_cpu_ns(now);
-}
-
-struct tick_reading {
-	__u64 jiffies;
-	__u64 ns;
-};
-
-/* Per CPU: no other CPU writes it, so reading and writing it need no order. */
-struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, __u32);
-	__type(value, struct tick_reading);
-} tick_readings SEC(".maps");
-
-/* The clock as this CPU first read it in the current jiffy; 0 if unknown. */
-static __always_inline __u64 clock_at_tick(void)
-{
-	__u64 jiffies = bpf_jiffies64();
-	__u32 zero = 0;
-	struct tick_reading *tick = bpf_map_lookup_elem(&tick_readings, &zero);
-
-	if (!tick)
-		return 0;
-	if (tick->jiffies != jiffies) {
-		tick->ns = bpf_ktime_get_ns();
-		tick->jiffies = jiffies;
-	}
-	return tick->ns;
-}
-
-/* Whether a call entered at enter_ns is surely below --min-duration by now. */
-static __always_inline bool surely_shorter_than_min(__u64 enter_ns)
-{
-	__u64 tick_ns;
-
-	if (!coarse_margin_ns)
-		return false;
-	tick_ns = clock_at_tick();
-	return tick_ns && (__s64)(tick_ns + coarse_margin_ns - enter_ns) < (__s64)min_duration_ns;
 }
 
 /* The slot of a duration: 0 below 1 us, else 1 + floor(log2(us)). */

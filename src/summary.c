@@ -12,7 +12,6 @@
 
 #include "summary.h"
 #include "syscall_table.h"
-#include "timeparse.h"
 
 static const struct {
 	const char *name;
@@ -394,22 +393,6 @@ bool summary_samples_times(const struct summary_opts *o)
 	for (int i = 0; i < COL_COUNT_ && o->columns[i] != COL_NONE; i++)
 		every_call |= o->columns[i] == COL_MIN || o->columns[i] == COL_MAX;
 	return o->mode == SUMMARY_ONLY && !every_call;
-}
-
-/*
- * The kernel accounts time at the tick, in whole ticks, so its coarse clock
- * trails the time by less than two ticks (measured here: at most 7.7 ms
- * with 4 ms ticks); the slack covers a late tick interrupt.
- */
-#define COARSE_SLACK_NS	(2 * NS_PER_MS)
-
-uint64_t summary_coarse_margin_ns(uint64_t min_duration_ns, uint64_t tick_ns)
-{
-	uint64_t margin = 2 * tick_ns + COARSE_SLACK_NS;
-
-	if (!tick_ns || min_duration_ns < margin)
-		return 0;
-	return margin;
 }
 
 void summary_print_table(struct outbuf *out, const struct summary_opts *o,

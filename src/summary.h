@@ -60,13 +60,6 @@ struct summary_row {
  */
 #define SUMMARY_SAMPLE_SHIFT	4
 bool summary_samples_times(const struct summary_opts *o);
-/*
- * --min-duration's coarse pre-test in the kernel: the margin by which the
- * coarse clock may trail the time, for a clock tick of tick_ns; 0 (no
- * pre-test) when the threshold is not above it, so the test could drop
- * nothing.
- */
-uint64_t summary_coarse_margin_ns(uint64_t min_duration_ns, uint64_t tick_ns);
 /* Scale the time measured of the calls timed up to all the calls. */
 void summary_scale_sampled(struct syscall_stats *s);
 

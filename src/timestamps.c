@@ -127,26 +127,12 @@ static void put_relative(struct linebuf *lb, int digits, uint64_t ns)
 	put_fraction(lb, ns % 1000000000ULL, digits);
 }
 
-static uint64_t timespec_ns(const struct timespec *ts)
-{
-	return (uint64_t)ts->tv_sec * 1000000000ULL + (uint64_t)ts->tv_nsec;
-}
-
 uint64_t monotonic_ns(void)
 {
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return timespec_ns(&ts);
-}
-
-uint64_t coarse_clock_step_ns(void)
-{
-	struct timespec res;
-
-	if (clock_getres(CLOCK_MONOTONIC_COARSE, &res))
-		return 0;
-	return timespec_ns(&res);
+	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
 }
 
 void time_put_prefix(struct linebuf *lb, struct time_state *ts, uint64_t mono_ns)

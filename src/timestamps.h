@@ -44,8 +44,6 @@ struct time_state {
 void time_state_init(struct time_state *ts, const struct time_opts *opts);
 /* CLOCK_MONOTONIC now, in ns: the kernel's stamps' clock. */
 uint64_t monotonic_ns(void);
-/* The step of CLOCK_MONOTONIC_COARSE: the kernel's tick; 0 if unknown. */
-uint64_t coarse_clock_step_ns(void);
 /* The columns before a line stamped mono_ns (CLOCK_MONOTONIC). */
 void time_put_prefix(struct linebuf *lb, struct time_state *ts, uint64_t mono_ns);
 /* -T's " <0.000123>" for a call that took ns. */

@@ -19,7 +19,6 @@
 #include "probe.h"
 #include "summary.h"
 #include "syscall_table.h"
-#include "timestamps.h"
 #include "tracer.h"
 
 static bool debug_output;
@@ -201,8 +200,6 @@ static void set_summary_settings(struct bstrace_bpf *skel, const struct summary_
 	skel->rodata->summary_histogram = o->histogram;
 	skel->rodata->summary_overhead_ns = o->overhead_ns;
 	skel->rodata->min_duration_ns = o->min_duration_ns;
-	skel->rodata->coarse_margin_ns = summary_coarse_margin_ns(o->min_duration_ns,
-								  coarse_clock_step_ns());
 	skel->rodata->summary_sample_shift = summary_samples_times(o) ? SUMMARY_SAMPLE_SHIFT : 0;
 	if (!o->per_process)
 		bpf_map__set_max_entries(skel->maps.process_stats, 1);

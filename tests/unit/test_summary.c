@@ -254,23 +254,6 @@ static void test_samples_times(void **state)
 	assert_false(summary_samples_times(&o));
 }
 
-/* The kernel's coarse pre-test is on only when it can drop a call. */
-static void test_coarse_margin(void **state)
-{
-	const uint64_t ms = 1000000;
-
-	(void)state;
-	/* 4 ms ticks: two ticks and 2 ms of slack. */
-	assert_int_equal(summary_coarse_margin_ns(10 * ms, 4 * ms), 10 * ms);
-	assert_int_equal(summary_coarse_margin_ns(50 * ms, 4 * ms), 10 * ms);
-	assert_int_equal(summary_coarse_margin_ns(9 * ms, 4 * ms), 0);
-	/* 10 ms ticks (HZ=100) are too coarse for a 10 ms threshold. */
-	assert_int_equal(summary_coarse_margin_ns(10 * ms, 10 * ms), 0);
-	assert_int_equal(summary_coarse_margin_ns(0, 4 * ms), 0);
-	/* An unknown tick turns the pre-test off. */
-	assert_int_equal(summary_coarse_margin_ns(50 * ms, 0), 0);
-}
-
 static void test_parse_duration(void **state)
 {
 	uint64_t ns;
@@ -313,7 +296,6 @@ int main(void)
 		cmocka_unit_test(test_add_cpu_values),
 		cmocka_unit_test(test_sampled_time_scaled),
 		cmocka_unit_test(test_samples_times),
-		cmocka_unit_test(test_coarse_margin),
 		cmocka_unit_test(test_parse_duration),
 	};
 
