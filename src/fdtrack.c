@@ -24,17 +24,22 @@
 #include "xlat.gen.h"
 
 #define FDTRACK_SLOTS	4096	/* (process, fd) pairs, a power of two */
+#define FDTRACK_LOAD_MAX (FDTRACK_SLOTS / 4 * 3)	/* keeps probe runs short */
 #define FDTRACK_PROCS	256	/* processes with a known cwd */
 
 enum slot_state { SLOT_FREE = 0, SLOT_USED };
 
-struct fd_slot {
+/*
+ * A slot's key and flags.  The paths sit in a parallel array: probes and
+ * the sweeps at exit, exec and fork then walk 48 KiB of keys instead of
+ * 16 MiB of paths, one page per slot.
+ */
+struct fd_key {
 	uint32_t tgid;
 	int32_t fd;
 	uint8_t state;		/* enum slot_state */
 	bool cloexec;
 	bool deleted;		/* memfd: strace adds "(deleted)" after the '>' */
-	char path[PATH_MAX];
 };
 
 struct proc_cwd {
@@ -88,7 +93,9 @@ static const struct {
 	{ "bpf", FDACT_NONE, NULL },
 };
 
-static struct fd_slot *slots;
+static struct fd_key *keys;
+static char (*paths)[PATH_MAX];
+static uint32_t used_slots;
 static struct proc_cwd *cwds;
 static uint8_t actions[SYSCALL_NR_MAX];
 static const char *anon_names[SYSCALL_NR_MAX];
@@ -98,19 +105,25 @@ static uint32_t slot_hash(uint32_t tgid, int32_t fd)
 	return (tgid * 2654435761u ^ (uint32_t)fd * 40503u) & (FDTRACK_SLOTS - 1);
 }
 
-static struct fd_slot *find_slot(uint32_t tgid, int32_t fd)
+/* The slot holding (tgid, fd), or -1. */
+static int find_slot(uint32_t tgid, int32_t fd)
 {
 	uint32_t h = slot_hash(tgid, fd);
 
 	for (uint32_t n = 0; n < FDTRACK_SLOTS; n++, h = (h + 1) & (FDTRACK_SLOTS - 1)) {
-		struct fd_slot *s = &slots[h];
-
-		if (s->state == SLOT_FREE)
-			return NULL;
-		if (s->tgid == tgid && s->fd == fd)
-			return s;
+		if (keys[h].state == SLOT_FREE)
+			return -1;
+		if (keys[h].tgid == tgid && keys[h].fd == fd)
+			return (int)h;
 	}
-	return NULL;
+	return -1;
+}
+
+static void move_slot(uint32_t to, uint32_t from)
+{
+	keys[to] = keys[from];
+	memcpy(paths[to], paths[from], strlen(paths[from]) + 1);
+	keys[from].state = SLOT_FREE;
 }
 
 /*
@@ -122,28 +135,28 @@ static struct fd_slot *find_slot(uint32_t tgid, int32_t fd)
 static void free_slot(uint32_t h)
 {
 	const uint32_t mask = FDTRACK_SLOTS - 1;
-
 	uint32_t j = (h + 1) & mask;
 
-	/* Bounded: a full table has no free slot to end the run. */
-	for (uint32_t n = 1; n < FDTRACK_SLOTS && slots[j].state == SLOT_USED; n++, j = (j + 1) & mask) {
-		uint32_t home = slot_hash(slots[j].tgid, slots[j].fd);
+	keys[h].state = SLOT_FREE;
+	used_slots--;
+	/* The load limit leaves a free slot to end the run. */
+	for (; keys[j].state == SLOT_USED; j = (j + 1) & mask) {
+		uint32_t home = slot_hash(keys[j].tgid, keys[j].fd);
 
 		/* j's entry may fill h if its home is not cyclically in (h, j]. */
 		if (((j - home) & mask) >= ((j - h) & mask)) {
-			slots[h] = slots[j];
+			move_slot(h, j);
 			h = j;
 		}
 	}
-	slots[h].state = SLOT_FREE;
 }
 
 static void forget_fd(uint32_t tgid, int32_t fd)
 {
-	struct fd_slot *s = find_slot(tgid, fd);
+	int h = find_slot(tgid, fd);
 
-	if (s)
-		free_slot((uint32_t)(s - slots));
+	if (h >= 0)
+		free_slot((uint32_t)h);
 }
 
 /*
@@ -158,60 +171,57 @@ static void close_holes(void)
 	const uint32_t mask = FDTRACK_SLOTS - 1;
 	uint32_t start = 0;
 
-	while (start < FDTRACK_SLOTS && slots[start].state == SLOT_USED)
+	while (start < FDTRACK_SLOTS && keys[start].state == SLOT_USED)
 		start++;
 	if (start == FDTRACK_SLOTS)
 		return;
 	for (uint32_t n = 1; n < FDTRACK_SLOTS; n++) {
 		uint32_t h = (start + n) & mask, t;
 
-		if (slots[h].state != SLOT_USED)
+		if (keys[h].state != SLOT_USED)
 			continue;
-		t = slot_hash(slots[h].tgid, slots[h].fd);
-		while (t != h && slots[t].state == SLOT_USED)
+		t = slot_hash(keys[h].tgid, keys[h].fd);
+		while (t != h && keys[t].state == SLOT_USED)
 			t = (t + 1) & mask;
-		if (t != h) {
-			slots[t] = slots[h];
-			slots[h].state = SLOT_FREE;
-		}
+		if (t != h)
+			move_slot(t, h);
 	}
 }
 
 /* Free every slot of tgid that drop says to. */
-static void forget_fds_where(uint32_t tgid, bool (*drop)(const struct fd_slot *s, const void *arg),
+static void forget_fds_where(uint32_t tgid, bool (*drop)(const struct fd_key *key, const void *arg),
 			     const void *arg)
 {
 	bool freed = false;
 
 	for (uint32_t h = 0; h < FDTRACK_SLOTS; h++)
-		if (slots[h].state == SLOT_USED && slots[h].tgid == tgid && drop(&slots[h], arg)) {
-			slots[h].state = SLOT_FREE;
+		if (keys[h].state == SLOT_USED && keys[h].tgid == tgid && drop(&keys[h], arg)) {
+			keys[h].state = SLOT_FREE;
+			used_slots--;
 			freed = true;
 		}
 	if (freed)
 		close_holes();
 }
 
-/* Record fd's path; a full table drops the name (the fd then prints bare). */
-static struct fd_slot *remember_fd(uint32_t tgid, int32_t fd, const char *path, bool cloexec)
+/*
+ * Record fd's path and return its slot, or -1 when the table is at its
+ * load limit: the fd then prints bare, and no insert or lookup ever has
+ * to walk a table with no free slot.
+ */
+static int remember_fd(uint32_t tgid, int32_t fd, const char *path, bool cloexec)
 {
 	uint32_t h = slot_hash(tgid, fd);
-	struct fd_slot *s;
 
 	forget_fd(tgid, fd);
-	for (uint32_t n = 0; n < FDTRACK_SLOTS; n++, h = (h + 1) & (FDTRACK_SLOTS - 1)) {
-		s = &slots[h];
-		if (s->state == SLOT_USED)
-			continue;
-		s->state = SLOT_USED;
-		s->tgid = tgid;
-		s->fd = fd;
-		s->cloexec = cloexec;
-		s->deleted = false;
-		snprintf(s->path, sizeof(s->path), "%s", path);
-		return s;
-	}
-	return NULL;
+	if (used_slots >= FDTRACK_LOAD_MAX)
+		return -1;
+	while (keys[h].state == SLOT_USED)
+		h = (h + 1) & (FDTRACK_SLOTS - 1);
+	keys[h] = (struct fd_key){ .tgid = tgid, .fd = fd, .state = SLOT_USED, .cloexec = cloexec };
+	snprintf(paths[h], PATH_MAX, "%s", path);
+	used_slots++;
+	return (int)h;
 }
 
 /* An fd known only by its inode: "pipe:[N]", "socket:[N]". */
@@ -244,17 +254,17 @@ static struct proc_cwd *find_cwd(uint32_t tgid, bool create)
 
 const char *fdtrack_path(uint32_t tgid, int fd)
 {
-	struct fd_slot *s;
 	struct proc_cwd *cwd;
+	int h;
 
-	if (!slots)
+	if (!keys)
 		return NULL;
 	if (fd == AT_FDCWD) {
 		cwd = find_cwd(tgid, false);
 		return cwd && cwd->path[0] ? cwd->path : NULL;
 	}
-	s = find_slot(tgid, fd);
-	return s ? s->path : NULL;
+	h = find_slot(tgid, fd);
+	return h >= 0 ? paths[h] : NULL;
 }
 
 /* base + "/" + rel, with "." and ".." taken out as the kernel would. */
@@ -340,11 +350,11 @@ static int first_fd_arg(const struct decoded_call *call)
 	return -1;
 }
 
-static bool fd_in_range(const struct fd_slot *s, const void *arg)
+static bool fd_in_range(const struct fd_key *key, const void *arg)
 {
 	const uint64_t *range = arg;
 
-	return (uint64_t)s->fd >= range[0] && (uint64_t)s->fd <= range[1];
+	return (uint64_t)key->fd >= range[0] && (uint64_t)key->fd <= range[1];
 }
 
 static void close_range_fds(uint32_t tgid, uint64_t first, uint64_t last)
@@ -357,14 +367,14 @@ static void close_range_fds(uint32_t tgid, uint64_t first, uint64_t last)
 static void mark_deleted(const char *path)
 {
 	for (uint32_t h = 0; h < FDTRACK_SLOTS; h++)
-		if (slots[h].state == SLOT_USED && !strcmp(slots[h].path, path))
-			slots[h].deleted = true;
+		if (keys[h].state == SLOT_USED && !strcmp(paths[h], path))
+			keys[h].deleted = true;
 }
 
-static bool fd_cloexec(const struct fd_slot *s, const void *arg)
+static bool fd_cloexec(const struct fd_key *key, const void *arg)
 {
 	(void)arg;
-	return s->cloexec;
+	return key->cloexec;
 }
 
 static void drop_cloexec(uint32_t tgid)
@@ -406,16 +416,16 @@ static void update_fd_result(const struct decoded_call *call, enum fd_action act
 		return;
 	case FDACT_MEMFD: {
 		const struct captured *name = &call->args[0].mem;
-		struct fd_slot *slot;
+		int h;
 
 		if (!captured_ok(name)) {
 			forget_fd(tgid, fd);
 			return;
 		}
 		snprintf(path, sizeof(path), "/memfd:%.*s", (int)name->len, (const char *)name->data);
-		slot = remember_fd(tgid, fd, path, (call->args[1].raw & MFD_CLOEXEC) != 0);
-		if (slot)
-			slot->deleted = true;
+		h = remember_fd(tgid, fd, path, (call->args[1].raw & MFD_CLOEXEC) != 0);
+		if (h >= 0)
+			keys[h].deleted = true;
 		return;
 	}
 	case FDACT_OPEN:
@@ -437,7 +447,7 @@ void fdtrack_update(const struct decoded_call *call)
 	struct proc_cwd *cwd;
 	const char *source;
 
-	if (!slots || !call->desc || call->rec->nr < 0 || call->rec->nr >= SYSCALL_NR_MAX)
+	if (!keys || !call->desc || call->rec->nr < 0 || call->rec->nr >= SYSCALL_NR_MAX)
 		return;
 	action = actions[call->rec->nr];
 	/* close releases the fd even when it fails with EINTR. */
@@ -492,34 +502,39 @@ void fdtrack_update(const struct decoded_call *call)
 	}
 }
 
-void fdtrack_fork(uint32_t parent_tgid, uint32_t child_tgid)
+static bool any_fd(const struct fd_key *key, const void *arg)
 {
-	struct proc_cwd *from, *to;
-
-	if (!slots || parent_tgid == child_tgid)
-		return;
-	/* A full table stops the copy: each further try would scan it all. */
-	for (uint32_t h = 0; h < FDTRACK_SLOTS; h++)
-		if (slots[h].state == SLOT_USED && slots[h].tgid == parent_tgid &&
-		    !remember_fd(child_tgid, slots[h].fd, slots[h].path, slots[h].cloexec))
-			break;
-	from = find_cwd(parent_tgid, false);
-	to = find_cwd(child_tgid, true);
-	if (from && to)
-		memcpy(to->path, from->path, sizeof(to->path));
-}
-
-static bool any_fd(const struct fd_slot *s, const void *arg)
-{
-	(void)s;
+	(void)key;
 	(void)arg;
 	return true;
 }
 
 void fdtrack_exit(uint32_t tgid)
 {
-	if (slots)
+	if (keys)
 		forget_fds_where(tgid, any_fd, NULL);
+}
+
+void fdtrack_fork(uint32_t parent_tgid, uint32_t child_tgid)
+{
+	struct proc_cwd *from, *to;
+
+	if (!keys || parent_tgid == child_tgid)
+		return;
+	/*
+	 * A recycled pid's old fds go first, so the copy below only adds
+	 * slots and never moves the ones the loop has yet to visit.  At the
+	 * load limit the copy stops: the rest of the child's fds print bare.
+	 */
+	fdtrack_exit(child_tgid);
+	for (uint32_t h = 0; h < FDTRACK_SLOTS; h++)
+		if (keys[h].state == SLOT_USED && keys[h].tgid == parent_tgid &&
+		    remember_fd(child_tgid, keys[h].fd, paths[h], keys[h].cloexec) < 0)
+			break;
+	from = find_cwd(parent_tgid, false);
+	to = find_cwd(child_tgid, true);
+	if (from && to)
+		memcpy(to->path, from->path, sizeof(to->path));
 }
 
 /* The one look at /proc: the fds and cwd the traced process starts with. */
@@ -595,9 +610,11 @@ static void plan_actions(void)
 
 int fdtrack_init(pid_t pid)
 {
-	slots = calloc(FDTRACK_SLOTS, sizeof(*slots));
+	keys = calloc(FDTRACK_SLOTS, sizeof(*keys));
+	paths = calloc(FDTRACK_SLOTS, sizeof(*paths));
 	cwds = calloc(FDTRACK_PROCS, sizeof(*cwds));
-	if (!slots || !cwds) {
+	used_slots = 0;
+	if (!keys || !paths || !cwds) {
 		fdtrack_free();
 		return -ENOMEM;
 	}
@@ -608,9 +625,11 @@ int fdtrack_init(pid_t pid)
 
 void fdtrack_free(void)
 {
-	free(slots);
+	free(keys);
+	free(paths);
 	free(cwds);
-	slots = NULL;
+	keys = NULL;
+	paths = NULL;
 	cwds = NULL;
 }
 
@@ -624,16 +643,16 @@ void print_fd_path(struct linebuf *lb, const struct decoded_call *call, int fd,
 
 	if (!opts->decode_fds)
 		return;
-	if (!slots || !call->rec)
+	if (!keys || !call->rec)
 		return;
 	if (fd == AT_FDCWD) {
 		path = fdtrack_path(call->rec->tgid, fd);
 		deleted = false;
 	} else {
-		struct fd_slot *slot = find_slot(call->rec->tgid, fd);
+		int h = find_slot(call->rec->tgid, fd);
 
-		path = slot ? slot->path : NULL;
-		deleted = slot && slot->deleted;
+		path = h >= 0 ? paths[h] : NULL;
+		deleted = h >= 0 && keys[h].deleted;
 	}
 	if (!path)
 		return;
@@ -659,7 +678,7 @@ void print_fd_pair(struct linebuf *lb, const struct decoded_call *call,
 	const char *type = NULL;
 
 	memcpy(&pair, unaligned, sizeof(pair));
-	if (opts->decode_fds && slots && call->rec->nr >= 0 && call->rec->nr < SYSCALL_NR_MAX)
+	if (opts->decode_fds && keys && call->rec->nr >= 0 && call->rec->nr < SYSCALL_NR_MAX)
 		type = anon_names[call->rec->nr];
 	line_putc(lb, '[');
 	for (int i = 0; i < 2; i++) {
