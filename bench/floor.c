@@ -99,7 +99,8 @@ int main(int argc, char **argv)
 	skel->rodata->mode = mode;
 	skel->rodata->stamp_precise = 0;
 	if (floor_bpf__load(skel) || floor_bpf__attach(skel) ||
-	    ring_reader_open(&ring, bpf_map__fd(skel->maps.events), count_record, &records)) {
+	    ring_reader_open(&ring, bpf_map__fd(skel->maps.events), sizeof(struct floor_record),
+			     count_record, &records)) {
 		fprintf(stderr, "floor: cannot load or attach the BPF programs\n");
 		floor_bpf__destroy(skel);
 		return 1;

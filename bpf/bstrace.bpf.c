@@ -73,15 +73,14 @@ __u32 reader_asleep;
 
 /*
  * A record being built: its header and payload, and how much payload is
- * written.  The space past REC_PAYLOAD_MAX lets the verifier see that a
- * copy of at most REC_BLOB_MAX bytes at an offset below REC_PAYLOAD_MAX
- * stays inside the value.
+ * written.  The space past REC_PAYLOAD_MAX (REC_SIZE_MAX has one blob more)
+ * lets the verifier see that a copy of at most REC_BLOB_MAX bytes at an
+ * offset below REC_PAYLOAD_MAX stays inside the value.
  */
-#define CAPTURE_SPACE	(REC_PAYLOAD_MAX + REC_BLOB_MAX)
 struct capture_buf {
 	__u32 used;
 	__u32 since_query;	/* scratch: calls this CPU sent since it measured the ring */
-	__u8 raw[sizeof(struct rec_call) + CAPTURE_SPACE];
+	__u8 raw[REC_SIZE_MAX];
 };
 
 /*

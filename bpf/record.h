@@ -133,6 +133,11 @@ struct rec_stack {
 #define REC_STACK_FAULTED	0x1
 /* Largest stack copy: what is left of one blob after the header. */
 #define REC_STACK_DATA_MAX	(REC_BLOB_MAX - sizeof(struct rec_stack))
+/*
+ * The largest record: a call with all its payload, then a stack snapshot
+ * of at most one blob.
+ */
+#define REC_SIZE_MAX		(sizeof(struct rec_call) + REC_PAYLOAD_MAX + REC_BLOB_MAX)
 
 /*
  * The payload of an argv-like array: how many pointers the array holds (up

@@ -254,9 +254,9 @@ static void report_end(struct tracer *t)
 		if (lost[reason])
 			fprintf(stderr, "bstrace: %llu %s\n", (unsigned long long)lost[reason],
 				lost_reports[reason]);
-	if (consumer.malformed)
+	if (consumer.malformed + t->ring.oversized)
 		fprintf(stderr, "bstrace: %llu malformed records ignored\n",
-			(unsigned long long)consumer.malformed);
+			(unsigned long long)(consumer.malformed + t->ring.oversized));
 	if (consumer.out.error)
 		fprintf(stderr, "bstrace: writing the trace failed: %s\n",
 			strerror(consumer.out.error));

@@ -14,7 +14,7 @@
 #include "syscall_table.h"
 #include "timeparse.h"
 
-#define DEFAULT_BUFFER_SIZE	(4UL << 20)	/* mapped twice: 8 MiB of RSS */
+#define DEFAULT_BUFFER_SIZE	(8UL << 20)	/* mapped once: 8 MiB of RSS */
 /* Enough for the frames of most programs from the syscall up to _start. */
 #define DEFAULT_STACK_SIZE	8192
 
@@ -156,7 +156,7 @@ static void print_help(void)
 "  --cgroup=PATH  trace every process of the cgroup v2 directory PATH\n"
 "  --comm=NAME    trace every process whose command name is NAME\n"
 "  --buffer-size=BYTES\n"
-"                 BPF ring buffer size (default 4M; K, M, G suffixes)\n"
+"                 BPF ring buffer size (default 8M; K, M, G suffixes)\n"
 "\n"
 "  --json         one JSON object per call and process event (schema: man bstrace)\n"
 "  --perf ...     (first) perf trace's options and output: bstrace --perf -h\n"

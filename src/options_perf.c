@@ -45,7 +45,7 @@ static void print_perf_help(void)
 "        --comm, --no-comm show (the default) or hide the thread's command name\n"
 "        --json            one JSON object per call instead (not with -s, -S)\n"
 "        --buffer-size <bytes>\n"
-"                          BPF ring buffer size (default 16M; K, M, G suffixes)\n"
+"                          BPF ring buffer size (default 8M; K, M, G suffixes)\n"
 "    -h, --help            print this help and exit\n"
 "\n"
 "    -p, --pid <pid,...>   trace these running processes (all their threads)\n"

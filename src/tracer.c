@@ -428,7 +428,8 @@ int tracer_start(struct tracer *t, const struct options *opts,
 				 : "attached to the raw syscall tracepoints");
 	if (err)
 		return fail("cannot attach to the syscall tracepoints", -err);
-	err = ring_reader_open(&t->ring, bpf_map__fd(t->skel->maps.events), handle, ctx);
+	err = ring_reader_open(&t->ring, bpf_map__fd(t->skel->maps.events), REC_SIZE_MAX,
+			       handle, ctx);
 	if (err)
 		return fail("cannot read the ring buffer", -err);
 	return setup_events(t);
