@@ -42,7 +42,8 @@
  * Room for records waiting to be put in order: 64K compact records, tens
  * of milliseconds of a reader at full speed.  When it is full, what it
  * holds is printed in the best order known (a bigger queue only cost
- * memory: 16 MiB took bstrace -f to 54 MiB on hammer, 4 MiB 36 MiB).
+ * memory: 16 MiB took bstrace -f to 54 MiB on hammer, 4 MiB 36 MiB; each
+ * record also takes an item and four events, 104 bytes).
  */
 #define QUEUE_BYTES	(4u << 20)
 /* rec_call.flags, set here: the thread died of SIGKILL before it returned. */

@@ -63,7 +63,6 @@ bool queue_push(struct queue *q, const void *rec, size_t size, uint16_t type, ui
 	p->tid = tid;
 	p->enter_ns = enter_ns;
 	p->exit_ns = exit_ns;
-	p->seq = q->next_seq++;
 	memcpy(q->arena + q->used, rec, size);
 	q->used += ALIGN8(size);
 	return true;
@@ -74,8 +73,8 @@ static bool event_before(const struct event *x, const struct event *y)
 {
 	if (x->ts != y->ts)
 		return x->ts < y->ts;
-	if (x->seq != y->seq)
-		return x->seq < y->seq;
+	if (x->index != y->index)
+		return x->index < y->index;
 	return x->kind < y->kind;
 }
 
@@ -84,7 +83,6 @@ static void add_event(struct queue *q, size_t *n, uint32_t index, uint64_t ts, u
 	struct event *e = &q->events[(*n)++];
 
 	e->ts = ts;
-	e->seq = q->items[index].seq;
 	e->index = index;
 	e->kind = kind;
 }

@@ -20,10 +20,13 @@ enum event_kind {
 	EV_INSTANT,		/* a process event: fork, exit, signal */
 };
 
+/*
+ * A queued record.  The items stay in arrival order (compacting keeps it),
+ * so an item's index breaks ties between events at the same instant.
+ */
 struct pending {
 	uint64_t enter_ns;	/* calls: entry time; others: the event time */
 	uint64_t exit_ns;	/* calls: exit time; others: the same as enter_ns */
-	uint64_t seq;		/* arrival order, to break ties */
 	uint32_t off;		/* the record's copy in the arena */
 	uint32_t size;
 	uint32_t tid;
@@ -36,10 +39,10 @@ struct pending {
 /* A call still in flight, known from the inflight map only. */
 #define PENDING_INFLIGHT 0xffff
 
+/* 16 bytes: the sort moves these, four per queued record are kept. */
 struct event {
 	uint64_t ts;
-	uint64_t seq;
-	uint32_t index;		/* into queue.items */
+	uint32_t index;		/* into queue.items: arrival order */
 	uint8_t kind;		/* enum event_kind */
 };
 
@@ -50,7 +53,6 @@ struct queue {
 	size_t count, max_items;
 	struct event *events;
 	struct event *events_tmp;	/* the sort's other half */
-	uint64_t next_seq;
 };
 
 /* false when out of memory. */

@@ -53,7 +53,7 @@ static void assert_in_order(size_t n, size_t calls)
 		if (i > 0) {
 			const struct event *p = &q.events[i - 1];
 
-			assert_true(p->ts < e->ts || (p->ts == e->ts && p->seq <= e->seq));
+			assert_true(p->ts < e->ts || (p->ts == e->ts && p->index <= e->index));
 		}
 		if (e->kind == EV_ENTER) {
 			assert_int_equal(e->ts, q.items[e->index].enter_ns);
