@@ -359,28 +359,33 @@ static __always_inline bool slots_empty(const struct rec_call *rec, int first, i
 }
 
 /*
- * Into CALL_SHORT's layout: the exit slots over comm, the payload after
- * them.  Word by word and forwards, which is safe as each part moves down.
+ * Into CALL_SHORT's layout: the exit slots of the nargs arguments after
+ * those arguments, the payload after them.  Word by word and forwards,
+ * which is safe as each part moves down.
  */
 _Static_assert(REC_SHORT_HEAD % 8 == 0, "CALL_SHORT moves whole words");
-static __always_inline __u64 shorten(struct capture_buf *buf)
+_Static_assert(sizeof(struct rec_blob) == 8, "CALL_SHORT moves a slot as a word");
+static __always_inline __u64 shorten(struct capture_buf *buf, __u32 nargs)
 {
 	/* volatile: clang would make the moves memmove, which BPF lacks. */
-	volatile __u64 *blobs_to = (__u64 *)(buf->raw + REC_SHORT_HEAD);
+	volatile __u64 *blobs_to = (__u64 *)(buf->raw + REC_SHORT_HEAD) + nargs;
 	__u64 *blobs_from = (__u64 *)buf_rec(buf)->blob;
-	volatile __u64 *payload_to = (__u64 *)(buf->raw + REC_SHORT_PAYLOAD_AT);
+	volatile __u64 *payload_to = blobs_to + nargs;
 	__u64 *payload_from = (__u64 *)buf_payload(buf);
 	__u32 words = (buf->used + 7) / 8;
 
-	for (int i = 0; i < REC_ARGS; i++)
+	for (int i = 0; i < REC_ARGS; i++) {
+		if (i >= nargs)
+			break;
 		blobs_to[i] = blobs_from[i];
+	}
 	for (int i = 0; i < REC_SHORT_PAYLOAD_MAX / 8; i++) {
 		if (i >= words)
 			break;
 		payload_to[i] = payload_from[i];
 	}
-	buf_rec(buf)->flags |= CALL_SHORT;
-	return REC_SHORT_PAYLOAD_AT + buf->used;
+	buf_rec(buf)->flags |= CALL_SHORT | (nargs << CALL_SHORT_ARGS_SHIFT);
+	return REC_SHORT_PAYLOAD_AT(nargs) + buf->used;
 }
 
 /* The bytes of rec to send: see CALL_COMPACT and CALL_SHORT. */
@@ -388,19 +393,22 @@ static __always_inline __u64 record_size(struct capture_buf *buf)
 {
 	struct rec_call *rec = buf_rec(buf);
 	__u64 size = sizeof(*rec) + buf->used;
+	__u32 nargs = compact_args[rec->nr & (SYSCALL_NR_MAX - 1)] & 7;
 
 	if (rec->flags & CALL_STACK)
 		return size > sizeof(buf->raw) ? sizeof(buf->raw) : size;
+	if (nargs > REC_ARGS)
+		nargs = REC_ARGS;
 	if (!buf->used && slots_empty(rec, 0, REC_SLOTS)) {
 		rec->flags |= CALL_COMPACT;
 		if (send_comm)
 			return offsetof(struct rec_call, blob);
-		return offsetof(struct rec_call, args) +
-		       sizeof(rec->args[0]) * (compact_args[rec->nr & (SYSCALL_NR_MAX - 1)] & 7);
+		return offsetof(struct rec_call, args) + sizeof(rec->args[0]) * nargs;
 	}
-	/* Nothing read at entry: the entry half of the table is clear. */
-	if (!send_comm && buf->used <= REC_SHORT_PAYLOAD_MAX && slots_empty(rec, REC_ARGS, REC_ARGS))
-		return shorten(buf);
+	/* Nothing read at entry, nor for an argument past nargs: those slots are clear. */
+	if (!send_comm && buf->used <= REC_SHORT_PAYLOAD_MAX &&
+	    slots_empty(rec, nargs, REC_SLOTS - nargs))
+		return shorten(buf, nargs);
 	return size > sizeof(buf->raw) ? sizeof(buf->raw) : size;
 }
 

@@ -80,15 +80,19 @@ struct rec_blob {
 #define CALL_COMPACT		0x8
 /*
  * Sent short with a small payload: the record is the call's head up to
- * comm, then the exit half of the blob table (blob[0..REC_ARGS-1]), then at
- * most REC_SHORT_PAYLOAD_MAX bytes of payload: no comm, no entry slots, no
- * stack, which a strace line without them never reads.  A read or write of
- * a few bytes is 160 bytes instead of 232.  record_expand puts the full
+ * args, the arguments its syscall has (n, in the flags' CALL_SHORT_ARGS
+ * bits), the exit half of the blob table for those n (blob[0..n-1]), then
+ * at most REC_SHORT_PAYLOAD_MAX bytes of payload: no comm, no entry slots,
+ * no stack, which a strace line without them never reads.  A read or write
+ * of one byte is 105 bytes instead of 225.  record_expand puts the full
  * layout back, as for CALL_COMPACT.
  */
 #define CALL_SHORT		0x10
-#define REC_SHORT_HEAD		__builtin_offsetof(struct rec_call, comm)
-#define REC_SHORT_PAYLOAD_AT	(REC_SHORT_HEAD + REC_ARGS * sizeof(struct rec_blob))
+#define CALL_SHORT_ARGS_SHIFT	8
+#define CALL_SHORT_ARGS_MASK	(7u << CALL_SHORT_ARGS_SHIFT)
+#define REC_SHORT_HEAD		__builtin_offsetof(struct rec_call, args)
+#define REC_SHORT_BLOBS_AT(n)	(REC_SHORT_HEAD + (n) * sizeof(__u64))
+#define REC_SHORT_PAYLOAD_AT(n)	(REC_SHORT_BLOBS_AT(n) + (n) * sizeof(struct rec_blob))
 #define REC_SHORT_PAYLOAD_MAX	64
 
 struct rec_call {

@@ -39,22 +39,23 @@ static bool expand_compact(const struct rec_call *rec, struct rec_call *full)
 	return true;
 }
 
-/* CALL_SHORT: the head to comm, the exit slots, a small payload. */
+/* CALL_SHORT: the head, n arguments, their exit slots, a small payload. */
 static bool expand_short(const struct rec_call *rec, struct rec_call *full)
 {
 	const uint8_t *raw = (const uint8_t *)rec;
+	size_t nargs = (rec->flags & CALL_SHORT_ARGS_MASK) >> CALL_SHORT_ARGS_SHIFT;
 	size_t payload;
 
-	if (rec->hdr.size < REC_SHORT_PAYLOAD_AT ||
-	    rec->hdr.size - REC_SHORT_PAYLOAD_AT > REC_SHORT_PAYLOAD_MAX)
+	if (nargs > REC_ARGS || rec->hdr.size < REC_SHORT_PAYLOAD_AT(nargs) ||
+	    rec->hdr.size - REC_SHORT_PAYLOAD_AT(nargs) > REC_SHORT_PAYLOAD_MAX)
 		return false;
-	payload = rec->hdr.size - REC_SHORT_PAYLOAD_AT;
+	payload = rec->hdr.size - REC_SHORT_PAYLOAD_AT(nargs);
 	memset(full, 0, sizeof(*full));
-	memcpy(full, rec, REC_SHORT_HEAD);
-	memcpy(full->blob, raw + REC_SHORT_HEAD, REC_ARGS * sizeof(struct rec_blob));
-	for (int i = REC_ARGS; i < REC_SLOTS; i++)
+	memcpy(full, rec, REC_SHORT_BLOBS_AT(nargs));
+	memcpy(full->blob, raw + REC_SHORT_BLOBS_AT(nargs), nargs * sizeof(struct rec_blob));
+	for (size_t i = nargs; i < REC_SLOTS; i++)
 		full->blob[i].off = REC_BLOB_NONE;
-	memcpy(full->payload, raw + REC_SHORT_PAYLOAD_AT, payload);
+	memcpy(full->payload, raw + REC_SHORT_PAYLOAD_AT(nargs), payload);
 	full->hdr.size = (uint32_t)(sizeof(*full) + payload);
 	return true;
 }
@@ -71,7 +72,7 @@ bool record_expand(const void *data, size_t size, struct expanded_call *out)
 	      expand_short(rec, full)))
 		return false;
 	full->stack.off = REC_BLOB_NONE;
-	full->flags &= ~(CALL_COMPACT | CALL_SHORT);
+	full->flags &= ~(CALL_COMPACT | CALL_SHORT | CALL_SHORT_ARGS_MASK);
 	return true;
 }
 

@@ -237,15 +237,15 @@ static void test_compact_records(void **state)
 }
 
 /*
- * CALL_SHORT, as the BPF side lays it out: the head to comm, the exit
- * slots where comm was, the payload after them.
+ * CALL_SHORT, as the BPF side lays it out: the head, write's three
+ * arguments, their exit slots, the payload after them.
  */
 static void test_short_records(void **state)
 {
 	struct test_record full_form, r;
 	struct expanded_call out;
 	uint8_t *raw = (uint8_t *)&r.rec;
-	size_t size = REC_SHORT_PAYLOAD_AT + 3;
+	size_t size = REC_SHORT_PAYLOAD_AT(3) + 3;
 
 	(void)state;
 	init_record(&full_form, syscall_by_name("write"), 3);
@@ -253,28 +253,36 @@ static void test_short_records(void **state)
 	full_form.rec.args[1] = 0x1000;
 	full_form.rec.args[2] = 3;
 	add_blob(&full_form, 1, "hi\n", 3);
-	memcpy(&r, &full_form, sizeof(r));
-	memcpy(raw + REC_SHORT_HEAD, full_form.rec.blob, REC_ARGS * sizeof(struct rec_blob));
-	memcpy(raw + REC_SHORT_PAYLOAD_AT, "hi\n", 3);
-	r.rec.flags = CALL_SHORT;
+	memset(&r, 0xee, sizeof(r));
+	memcpy(&r, &full_form, REC_SHORT_BLOBS_AT(3));
+	memcpy(raw + REC_SHORT_BLOBS_AT(3), full_form.rec.blob, 3 * sizeof(struct rec_blob));
+	memcpy(raw + REC_SHORT_PAYLOAD_AT(3), "hi\n", 3);
+	r.rec.flags = CALL_SHORT | (3 << CALL_SHORT_ARGS_SHIFT);
 	r.rec.hdr.size = (uint32_t)size;
+	assert_int_equal(size, 107);
 	assert_true(record_expand(&r, size, &out));
 	assert_int_equal(out.rec.flags, 0);
 	assert_int_equal(out.rec.hdr.size, sizeof(struct rec_call) + 3);
+	assert_int_equal(out.rec.args[3], 0);
+	assert_int_equal(out.rec.blob[1].len, 3);
+	assert_int_equal(out.rec.blob[3].off, REC_BLOB_NONE);
 	assert_int_equal(out.rec.blob[REC_ENTRY_SLOT(1)].off, REC_BLOB_NONE);
 	assert_int_equal(out.rec.stack.off, REC_BLOB_NONE);
 	memcpy(&r.rec, &out.rec, out.rec.hdr.size);
 	assert_string_equal(format(&full_form), "write(1, \"hi\\n\", 3)                     = 3\n");
 	assert_string_equal(format(&r), "write(1, \"hi\\n\", 3)                     = 3\n");
 
-	/* Shorter than its slots, a payload over the limit, longer than sent. */
+	/* Shorter than its slots, a payload over the limit, longer than sent, 7 arguments. */
 	memcpy(&r, &full_form, sizeof(r));
-	r.rec.flags = CALL_SHORT;
-	r.rec.hdr.size = REC_SHORT_PAYLOAD_AT - 1;
+	r.rec.flags = CALL_SHORT | (3 << CALL_SHORT_ARGS_SHIFT);
+	r.rec.hdr.size = REC_SHORT_PAYLOAD_AT(3) - 1;
 	assert_false(record_expand(&r, sizeof(r.rec), &out));
-	r.rec.hdr.size = REC_SHORT_PAYLOAD_AT + REC_SHORT_PAYLOAD_MAX + 1;
+	r.rec.hdr.size = REC_SHORT_PAYLOAD_AT(3) + REC_SHORT_PAYLOAD_MAX + 1;
 	assert_false(record_expand(&r, sizeof(r.rec), &out));
+	r.rec.flags = CALL_SHORT | CALL_SHORT_ARGS_MASK;
 	r.rec.hdr.size = (uint32_t)size;
+	assert_false(record_expand(&r, sizeof(r.rec), &out));
+	r.rec.flags = CALL_SHORT | (3 << CALL_SHORT_ARGS_SHIFT);
 	assert_false(record_expand(&r, size - 1, &out));
 }
 
