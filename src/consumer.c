@@ -769,6 +769,21 @@ static void mark_killed_calls(struct consumer *c, size_t n)
 	}
 }
 
+/*
+ * Event i is a call's entry and event i + 1 its exit: nothing comes
+ * between, so the exit prints the whole line and the entry has nothing to
+ * do.  Not for a call its thread died in, whose head may end unfinished.
+ */
+static bool exit_follows(const struct queue *q, size_t i, size_t n)
+{
+	const struct event *e = &q->events[i];
+	const struct pending *p = &q->items[e->index];
+
+	return e->kind == EV_ENTER && i + 1 < n && q->events[i + 1].index == e->index &&
+	       p->type == REC_CALL &&
+	       !(((const struct rec_call *)queue_record(q, p))->flags & CALL_KILLED);
+}
+
 static void print_until(struct consumer *c, uint64_t horizon)
 {
 	size_t n = queue_take_events(&c->queue, horizon);
@@ -776,7 +791,8 @@ static void print_until(struct consumer *c, uint64_t horizon)
 	mark_killed_calls(c, n);
 
 	for (size_t i = 0; i < n; i++)
-		print_event(c, &c->queue.events[i]);
+		if (!exit_follows(&c->queue, i, n))
+			print_event(c, &c->queue.events[i]);
 	queue_compact(&c->queue);
 	c->decoded_rec = NULL;
 }
