@@ -24,6 +24,16 @@ static void decode_blob(const struct rec_call *rec, size_t payload_size,
 	out->truncated = blob->flags & REC_BLOB_TRUNCATED;
 }
 
+/*
+ * What a short record leaves out: zeros, and every blob slot empty.  One
+ * struct copy puts it all back; a memset and a loop over the slots cost a
+ * tenth of a busy reader's decoding.
+ */
+static const struct rec_call left_out = {
+	.blob = { [0 ... REC_SLOTS - 1] = { .off = REC_BLOB_NONE } },
+	.stack = { .off = REC_BLOB_NONE },
+};
+
 /* CALL_COMPACT: the head, and the first arguments (and comm) or fewer. */
 static bool expand_compact(const struct rec_call *rec, struct rec_call *full)
 {
@@ -31,10 +41,8 @@ static bool expand_compact(const struct rec_call *rec, struct rec_call *full)
 
 	if (rec->hdr.size < head || rec->hdr.size > offsetof(struct rec_call, blob))
 		return false;
-	memset(full, 0, sizeof(*full));
+	*full = left_out;
 	memcpy(full, rec, rec->hdr.size);
-	for (int i = 0; i < REC_SLOTS; i++)
-		full->blob[i].off = REC_BLOB_NONE;
 	full->hdr.size = sizeof(*full);
 	return true;
 }
@@ -50,11 +58,9 @@ static bool expand_short(const struct rec_call *rec, struct rec_call *full)
 	    rec->hdr.size - REC_SHORT_PAYLOAD_AT(nargs) > REC_SHORT_PAYLOAD_MAX)
 		return false;
 	payload = rec->hdr.size - REC_SHORT_PAYLOAD_AT(nargs);
-	memset(full, 0, sizeof(*full));
+	*full = left_out;
 	memcpy(full, rec, REC_SHORT_BLOBS_AT(nargs));
 	memcpy(full->blob, raw + REC_SHORT_BLOBS_AT(nargs), nargs * sizeof(struct rec_blob));
-	for (size_t i = nargs; i < REC_SLOTS; i++)
-		full->blob[i].off = REC_BLOB_NONE;
 	memcpy(full->payload, raw + REC_SHORT_PAYLOAD_AT(nargs), payload);
 	full->hdr.size = (uint32_t)(sizeof(*full) + payload);
 	return true;
@@ -71,7 +77,6 @@ bool record_expand(const void *data, size_t size, struct expanded_call *out)
 	if (!((rec->flags & CALL_COMPACT) ? expand_compact(rec, full) :
 	      expand_short(rec, full)))
 		return false;
-	full->stack.off = REC_BLOB_NONE;
 	full->flags &= ~(CALL_COMPACT | CALL_SHORT | CALL_SHORT_ARGS_MASK);
 	return true;
 }

@@ -32,14 +32,33 @@ static bool arg_prints_at_exit(const struct syscall_arg *arg)
 	}
 }
 
+static int find_split(const struct syscall_desc *desc, int nargs)
+{
+	for (int i = 0; i < nargs; i++)
+		if (arg_prints_at_exit(&desc->args[i]))
+			return i;
+	return nargs;
+}
+
 int format_strace_split(const struct decoded_call *call)
 {
+	/* A property of the syscall: found once per number, not on every call. */
+	static struct {
+		const struct syscall_desc *desc;
+		int nargs, split;
+	} known[SYSCALL_NR_MAX];
+	uint32_t nr = (uint32_t)call->rec->nr;
+
 	if (!call->desc)
 		return call->nargs;
-	for (int i = 0; i < call->nargs; i++)
-		if (arg_prints_at_exit(&call->desc->args[i]))
-			return i;
-	return call->nargs;
+	if (nr >= SYSCALL_NR_MAX)
+		return find_split(call->desc, call->nargs);
+	if (known[nr].desc != call->desc || known[nr].nargs != call->nargs) {
+		known[nr].split = find_split(call->desc, call->nargs);
+		known[nr].desc = call->desc;
+		known[nr].nargs = call->nargs;
+	}
+	return known[nr].split;
 }
 
 bool format_strace_args_follow(const struct decoded_call *call, int first,
