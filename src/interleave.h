@@ -48,7 +48,9 @@ struct event {
 
 struct queue {
 	uint8_t *arena;
-	size_t used, capacity;
+	size_t used;		/* the arena's end: new records go here */
+	size_t live;		/* bytes of the records still queued */
+	size_t capacity;
 	struct pending *items;
 	size_t count, max_items;
 	struct event *events;
@@ -73,7 +75,7 @@ static inline const void *queue_record(const struct queue *q, const struct pendi
  * its item (entered, done).
  */
 size_t queue_take_events(struct queue *q, uint64_t horizon);
-/* Drop the items that are done and pack the arena. */
+/* Drop the items that are done (their arena room is taken back when needed). */
 void queue_compact(struct queue *q);
 
 #endif

@@ -143,6 +143,66 @@ static void test_horizon(void **state)
 	assert_int_equal(q.events[0].ts, 400);
 }
 
+/* Every queued record is still the one its item says, at its offset. */
+static void assert_records_intact(const struct queue *small)
+{
+	for (size_t i = 0; i < small->count; i++) {
+		const struct pending *p = &small->items[i];
+		const struct rec_call *rec = queue_record(small, p);
+
+		assert_int_equal(rec->tid, p->tid);
+		assert_int_equal(rec->enter_ns, p->enter_ns);
+	}
+}
+
+static bool push_small(struct queue *small, uint32_t tid)
+{
+	struct rec_call rec;
+
+	memset(&rec, 0, sizeof(rec));
+	rec.hdr.type = REC_CALL;
+	rec.hdr.size = sizeof(rec);
+	rec.tid = tid;
+	rec.enter_ns = 100 * tid;
+	return queue_push(small, &rec, sizeof(rec), REC_CALL, tid, 100 * tid, 100 * tid + 50);
+}
+
+/*
+ * Records printed leave their room in the arena until it runs out; then
+ * the waiting ones move to the front, and each is still where its item
+ * points.
+ */
+static void test_arena_reuse(void **state)
+{
+	struct queue small;
+	const size_t fits = 18;
+	uint32_t tid = 1;
+
+	(void)state;
+	assert_true(queue_init(&small, fits * sizeof(struct rec_call)));
+	while (tid <= 10)
+		assert_true(push_small(&small, tid++));
+	/* The first six end before the horizon. */
+	assert_int_equal(queue_take_events(&small, 100 * 6 + 50), 12);
+	queue_compact(&small);
+	assert_int_equal(small.count, 4);
+	assert_records_intact(&small);
+	/* Room for the 14 that fit beside the 4 waiting, though the arena's end is near. */
+	while (queue_has_room(&small, sizeof(struct rec_call)))
+		assert_true(push_small(&small, tid++));
+	assert_int_equal(small.count, fits);
+	assert_int_equal(tid, 25);
+	assert_records_intact(&small);
+	assert_false(push_small(&small, tid));
+	/* Everything printed: the arena starts over. */
+	queue_take_events(&small, UINT64_MAX);
+	queue_compact(&small);
+	assert_int_equal(small.count, 0);
+	assert_int_equal(small.used, 0);
+	assert_int_equal(small.live, 0);
+	queue_free(&small);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -150,6 +210,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_far_out_of_place, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_shuffled, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_horizon, setup, teardown),
+		cmocka_unit_test(test_arena_reuse),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
