@@ -79,6 +79,11 @@ static bool needs_hex(const uint8_t *s, size_t n)
 	return false;
 }
 
+/* Bytes a quoted string shows as they are: printable ASCII but the quote and the backslash. */
+static const bool prints_as_itself[256] = {
+	[' ' ... '!'] = true, ['#' ... '['] = true, [']' ... '~'] = true,
+};
+
 void print_quoted(struct linebuf *lb, const uint8_t *s, size_t n, bool truncated,
 		  const struct print_opts *opts)
 {
@@ -94,8 +99,7 @@ void print_quoted(struct linebuf *lb, const uint8_t *s, size_t n, bool truncated
 		size_t plain = i;
 
 		/* Most bytes need no escape: copy them a run at a time. */
-		while (!hex && plain < n && s[plain] >= ' ' && s[plain] < 0x7f && s[plain] != '"' &&
-		       s[plain] != '\\')
+		while (!hex && plain < n && prints_as_itself[s[plain]])
 			plain++;
 		if (plain > i) {
 			line_write(lb, (const char *)s + i, plain - i);
