@@ -100,6 +100,25 @@ static void test_far_out_of_place(void **state)
 	assert_int_equal(q.events[n - 1].ts, 60000);
 }
 
+/*
+ * Two workers, every eighth call of each a wait that blocked: those
+ * entries belong hundreds of places back, among calls in order.
+ */
+static void test_many_blocked(void **state)
+{
+	size_t calls = 0, n;
+
+	(void)state;
+	for (uint64_t t = 100000; t < 200000; t += 20, calls++) {
+		uint64_t enter = (t / 20) % 8 == 0 ? t - 9000 - (t / 20) % 5 : t;
+
+		push_call((uint32_t)(1 + calls % 2), enter, t + 10);
+	}
+	n = queue_take_events(&q, UINT64_MAX);
+	assert_int_equal(n, 2 * calls);
+	assert_in_order(n, calls);
+}
+
 /* Any order at all: shuffled calls of many threads, some overlapping. */
 static void test_shuffled(void **state)
 {
@@ -208,6 +227,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_nearly_in_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_far_out_of_place, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_many_blocked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_shuffled, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_horizon, setup, teardown),
 		cmocka_unit_test(test_arena_reuse),
