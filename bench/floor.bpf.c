@@ -5,7 +5,8 @@
  * clock a duration needs (FLOOR_CLOCK), or that do the least a tracer
  * sending one record per call must (FLOOR_RECORD): find the thread's state
  * in an array slot chosen by tid, keep the entry's stamp and arguments, and at exit
- * send a record with the call's first byte of data through a ring buffer.
+ * send a record with the call's first byte of data through a ring buffer;
+ * or that do nothing on one syscall's own events (FLOOR_EVENT).
  * Its stamps are bstrace's ordering stamps, as in a trace without times.
  * Whatever bstrace costs above these is its own.
  */
@@ -49,6 +50,17 @@ static __always_inline struct call_state *traced_call(__u32 tid)
 		return NULL;
 	state = bpf_map_lookup_elem(&calls, &slot);
 	return state && state->tid == tid ? state : NULL;
+}
+
+/*
+ * FLOOR_EVENT: nothing, on one syscall's own events (the front end attaches
+ * it to sys_enter_NAME and sys_exit_NAME), as bstrace's programs run under
+ * a short -e trace=.  Every other syscall still takes the tracepoint path.
+ */
+SEC("tracepoint")
+int floor_event(void *ctx)
+{
+	return 0;
 }
 
 SEC("raw_tp/sys_enter")

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * bench/floor [--clock | --record] CMD...: run CMD with bench/floor.bpf.c's
- * programs attached to the syscall tracepoints, for every task, as
- * bstrace's are.  The cost they add is the least any syscall tracer built
- * on these tracepoints can add here: with no work (the default), with the
- * two clock reads a duration needs (--clock), or sending one record per
- * call of CMD, drained by this process as bstrace's reader drains its own
- * (--record).
+ * bench/floor [--clock | --record | --event=NAME] CMD...: run CMD with
+ * bench/floor.bpf.c's programs attached to the syscall tracepoints, for
+ * every task, as bstrace's are.  The cost they add is the least any
+ * syscall tracer built on these tracepoints can add here: with no work
+ * (the default), with the two clock reads a duration needs (--clock), or
+ * sending one record per call of CMD, drained by this process as bstrace's
+ * reader drains its own (--record).  --event=NAME attaches the empty
+ * program to syscall NAME's own two events instead, as bstrace does for a
+ * short -e trace=.
  */
 #include <stdio.h>
 #include <string.h>
@@ -40,7 +42,23 @@ static enum floor_mode mode_of(const char *arg)
 		return FLOOR_CLOCK;
 	if (!strcmp(arg, "--record"))
 		return FLOOR_RECORD;
+	if (!strncmp(arg, "--event=", 8))
+		return FLOOR_EVENT;
 	return FLOOR_EMPTY;
+}
+
+/* FLOOR_EVENT: the empty program on sys_enter_NAME and sys_exit_NAME. */
+static int attach_events(struct floor_bpf *skel, const char *name)
+{
+	char event[96];
+
+	snprintf(event, sizeof(event), "sys_enter_%s", name);
+	skel->links.floor_enter = bpf_program__attach_tracepoint(skel->progs.floor_event,
+								 "syscalls", event);
+	snprintf(event, sizeof(event), "sys_exit_%s", name);
+	skel->links.floor_exit = bpf_program__attach_tracepoint(skel->progs.floor_event,
+								"syscalls", event);
+	return skel->links.floor_enter && skel->links.floor_exit ? 0 : -1;
 }
 
 /* The command, started once its tid is traced: it waits on the pipe. */
@@ -98,7 +116,11 @@ int main(int argc, char **argv)
 	}
 	skel->rodata->mode = mode;
 	skel->rodata->stamp_precise = 0;
-	if (floor_bpf__load(skel) || floor_bpf__attach(skel) ||
+	bpf_program__set_autoload(skel->progs.floor_event, mode == FLOOR_EVENT);
+	bpf_program__set_autoload(skel->progs.floor_enter, mode != FLOOR_EVENT);
+	bpf_program__set_autoload(skel->progs.floor_exit, mode != FLOOR_EVENT);
+	if (floor_bpf__load(skel) ||
+	    (mode == FLOOR_EVENT ? attach_events(skel, argv[1] + 8) : floor_bpf__attach(skel)) ||
 	    ring_reader_open(&ring, bpf_map__fd(skel->maps.events), sizeof(struct floor_record),
 			     count_record, &records)) {
 		fprintf(stderr, "floor: cannot load or attach the BPF programs\n");

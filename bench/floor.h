@@ -3,7 +3,7 @@
 #ifndef BSTRACE_BENCH_FLOOR_H
 #define BSTRACE_BENCH_FLOOR_H
 
-enum floor_mode { FLOOR_EMPTY, FLOOR_CLOCK, FLOOR_RECORD };
+enum floor_mode { FLOOR_EMPTY, FLOOR_CLOCK, FLOOR_RECORD, FLOOR_EVENT };
 
 /*
  * A traced thread's call in flight, in FLOOR_RECORD mode, in slot
