@@ -12,53 +12,10 @@ static void print_name(struct linebuf *lb, const struct decoded_call *call)
 	line_puts(lb, call->desc ? call->desc->name : syscall_display_name(call->rec->nr));
 }
 
-/* Whether strace prints an argument of this kind only when the call returns. */
-static bool arg_prints_at_exit(const struct syscall_arg *arg)
-{
-	enum arg_kind kind = arg->kind;
-
-	/* Read at exit but never printed in its place (clone's parent_tid). */
-	if (kind == KIND_HIDDEN || arg_shows_entry(arg))
-		return false;
-	switch (kind) {
-#define KIND_BOTH_WAYS 0x100
-#define KIND(word, ENUM, cap, when, limit, param) \
-	case KIND_##ENUM: return ((when) & (CAP_ON_SUCCESS | KIND_BOTH_WAYS)) != 0;
-#include "kinds.def"
-#undef KIND
-#undef KIND_BOTH_WAYS
-	default:
-		return false;
-	}
-}
-
-static int find_split(const struct syscall_desc *desc, int nargs)
-{
-	for (int i = 0; i < nargs; i++)
-		if (arg_prints_at_exit(&desc->args[i]))
-			return i;
-	return nargs;
-}
-
+/* The generator found it, from kinds.def (syscall_desc.split). */
 int format_strace_split(const struct decoded_call *call)
 {
-	/* A property of the syscall: found once per number, not on every call. */
-	static struct {
-		const struct syscall_desc *desc;
-		int nargs, split;
-	} known[SYSCALL_NR_MAX];
-	uint32_t nr = (uint32_t)call->rec->nr;
-
-	if (!call->desc)
-		return call->nargs;
-	if (nr >= SYSCALL_NR_MAX)
-		return find_split(call->desc, call->nargs);
-	if (known[nr].desc != call->desc || known[nr].nargs != call->nargs) {
-		known[nr].split = find_split(call->desc, call->nargs);
-		known[nr].desc = call->desc;
-		known[nr].nargs = call->nargs;
-	}
-	return known[nr].split;
+	return call->desc ? call->desc->split : call->nargs;
 }
 
 bool format_strace_args_follow(const struct decoded_call *call, int first,

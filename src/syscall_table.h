@@ -74,6 +74,7 @@ struct syscall_desc {
 	const char *name;		/* strace's name; NULL: unknown number */
 	const char *audit_name;		/* libaudit's name for it */
 	int nargs;
+	int split;			/* the first argument printed at exit, or nargs */
 	enum ret_kind ret;
 	const struct xlat *ret_table;	/* RET_ENUM, RET_FLAGS */
 	unsigned int classes;		/* enum syscall_class */

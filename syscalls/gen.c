@@ -760,6 +760,27 @@ static void write_arg(FILE *f, const struct arg_desc *arg)
 	fputs(buf, f);
 }
 
+/*
+ * The first argument strace prints only when the call returns (nargs if
+ * none): where a line splits when another thread's line comes between.
+ * Hidden captures never print in their place; a value shown as given
+ * prints at entry.
+ */
+static int first_printed_at_exit(const struct line_desc *l)
+{
+	for (int i = 0; i < l->nargs; i++) {
+		const struct arg_desc *arg = &l->args[i];
+		unsigned int when = arg->kind->when;
+
+		if (!strcmp(arg->kind->enum_name, "KIND_HIDDEN") || arg->at_entry ||
+		    (when & KIND_SHOWS_GIVEN))
+			continue;
+		if (when & (CAP_ON_SUCCESS | KIND_BOTH_WAYS))
+			return i;
+	}
+	return l->nargs;
+}
+
 static void write_table(const char *dir)
 {
 	FILE *f = open_out(dir, "syscall_table.gen.c");
@@ -774,6 +795,7 @@ static void write_table(const char *dir)
 			continue;
 		fprintf(f, "\t[%d] = { .name = \"%s\", .audit_name = \"%s\", .nargs = %d, .ret = %s, .classes = 0x%x,\n",
 			l->nr, l->name, audit_name_on_arch(l), l->nargs, ret_enums[l->ret_kind], l->classes);
+		fprintf(f, "\t\t.split = %d,\n", first_printed_at_exit(l));
 		write_prog_name(f, "entry_prog", "cap_entry", l->entry_prog);
 		if (exit_inline(l))
 			fprintf(f, "\t\t.exit_inline = true,\n");

@@ -146,6 +146,30 @@ static void test_capture_programs(void **state)
 	assert_true(own < 10);
 }
 
+static int split_of(const char *name)
+{
+	return syscall_lookup(syscall_by_name(name))->split;
+}
+
+/* Where a line splits: the first argument printed only when the call returns. */
+static void test_split(void **state)
+{
+	(void)state;
+	assert_int_equal(split_of("read"), 1);		/* the buffer it fills */
+	assert_int_equal(split_of("accept4"), 1);	/* the peer's address */
+	assert_int_equal(split_of("pipe"), 0);
+	assert_int_equal(split_of("write"), 3);		/* everything at entry */
+	assert_int_equal(split_of("getppid"), 0);
+	/* Shown as given at entry, though read again at exit. */
+	assert_int_equal(split_of("poll"), 3);
+	assert_int_equal(split_of("select"), 5);
+	/* clone's parent_tid is read at exit but never printed in its place. */
+	assert_int_equal(split_of("clone"), 5);
+	for (int nr = 0; nr < SYSCALL_NR_MAX; nr++)
+		if (syscall_table[nr].name)
+			assert_in_range(syscall_table[nr].split, 0, syscall_table[nr].nargs);
+}
+
 /* xlat lists: no empty table, no nameless entry. */
 static void test_xlat_tables(void **state)
 {
@@ -165,6 +189,7 @@ int main(void)
 		cmocka_unit_test(test_well_known_entries),
 		cmocka_unit_test(test_arguments_are_consistent),
 		cmocka_unit_test(test_capture_programs),
+		cmocka_unit_test(test_split),
 		cmocka_unit_test(test_xlat_tables),
 	};
 
