@@ -58,7 +58,8 @@ enum fd_action {
 	FDACT_CHDIR,
 	FDACT_FCHDIR,
 	FDACT_EXEC,		/* drops close-on-exec fds */
-	FDACT_MEMFD,		/* /memfd:NAME (deleted) */
+	FDACT_NAMED,		/* the table's name, then argument 0's string if captured */
+	FDACT_NAMED_DELETED,	/* the same, a file with no name left: "(deleted)" */
 	FDACT_UNLINK,		/* open fds of the file now show "(deleted)" */
 };
 
@@ -66,14 +67,16 @@ enum fd_action {
 static const struct {
 	const char *syscall;
 	enum fd_action action;
-	const char *name;	/* FDACT_ANON, FDACT_PAIR: what the fd shows */
+	const char *name;	/* FDACT_ANON, FDACT_PAIR, FDACT_NAMED*: what the fd shows */
 } fd_calls[] = {
 	{ "dup", FDACT_DUP, NULL }, { "dup2", FDACT_DUP, NULL }, { "dup3", FDACT_DUP, NULL },
 	{ "fcntl", FDACT_DUP, NULL },
 	{ "close", FDACT_CLOSE, NULL }, { "close_range", FDACT_CLOSE_RANGE, NULL },
 	{ "chdir", FDACT_CHDIR, NULL }, { "fchdir", FDACT_FCHDIR, NULL },
 	{ "execve", FDACT_EXEC, NULL }, { "execveat", FDACT_EXEC, NULL },
-	{ "memfd_create", FDACT_MEMFD, NULL },
+	{ "memfd_create", FDACT_NAMED_DELETED, "/memfd:" },
+	{ "memfd_secret", FDACT_NAMED_DELETED, "/secretmem" },
+	{ "mq_open", FDACT_NAMED, "/" },
 	{ "unlink", FDACT_UNLINK, NULL }, { "unlinkat", FDACT_UNLINK, NULL },
 	{ "pipe", FDACT_PAIR, "pipe" }, { "pipe2", FDACT_PAIR, "pipe" },
 	{ "socketpair", FDACT_PAIR, "socket" },
@@ -99,6 +102,9 @@ static uint32_t used_slots;
 static struct proc_cwd *cwds;
 static uint8_t actions[SYSCALL_NR_MAX];
 static const char *anon_names[SYSCALL_NR_MAX];
+/* The bit of a flags argument that sets close-on-exec (O_CLOEXEC, MFD_CLOEXEC...), or 0. */
+static uint64_t cloexec_flag[SYSCALL_NR_MAX];
+static int8_t cloexec_flag_arg[SYSCALL_NR_MAX];
 
 static uint32_t slot_hash(uint32_t tgid, int32_t fd)
 {
@@ -329,12 +335,13 @@ static bool opened_path(const struct decoded_call *call, char *out, size_t size)
 /* Whether the new fd is closed by execve: O_CLOEXEC, or F_DUPFD_CLOEXEC. */
 static bool has_cloexec(const struct decoded_call *call)
 {
-	for (int i = 1; i < call->nargs; i++) {
+	for (int i = 0; i < call->nargs; i++) {
 		const struct syscall_arg *arg = &call->desc->args[i];
 		uint64_t raw = call->args[i].raw;
 
-		if ((arg->kind == KIND_OPENFLAGS ||
-		     (arg->kind == KIND_FLAGS && arg->table == &xlat_dup3_flags)) && (raw & O_CLOEXEC))
+		if (arg->kind == KIND_OPENFLAGS && (raw & O_CLOEXEC))
+			return true;
+		if (i == cloexec_flag_arg[call->rec->nr] && (raw & cloexec_flag[call->rec->nr]))
 			return true;
 		if (arg->kind == KIND_ENUM && arg->table == &xlat_fcntl_cmds && raw == F_DUPFD_CLOEXEC)
 			return true;
@@ -414,18 +421,19 @@ static void update_fd_result(const struct decoded_call *call, enum fd_action act
 		else
 			forget_fd(tgid, fd);
 		return;
-	case FDACT_MEMFD: {
+	case FDACT_NAMED:
+	case FDACT_NAMED_DELETED: {
 		const struct captured *name = &call->args[0].mem;
 		int h;
 
-		if (!captured_ok(name)) {
-			forget_fd(tgid, fd);
-			return;
-		}
-		snprintf(path, sizeof(path), "/memfd:%.*s", (int)name->len, (const char *)name->data);
-		h = remember_fd(tgid, fd, path, (call->args[1].raw & MFD_CLOEXEC) != 0);
+		if (captured_ok(name))
+			snprintf(path, sizeof(path), "%s%.*s", anon_names[call->rec->nr],
+				 (int)name->len, (const char *)name->data);
+		else
+			snprintf(path, sizeof(path), "%s", anon_names[call->rec->nr]);
+		h = remember_fd(tgid, fd, path, has_cloexec(call));
 		if (h >= 0)
-			keys[h].deleted = true;
+			keys[h].deleted = action == FDACT_NAMED_DELETED;
 		return;
 	}
 	case FDACT_OPEN:
@@ -475,7 +483,8 @@ void fdtrack_update(const struct decoded_call *call)
 	case FDACT_EXEC:
 		drop_cloexec(tgid);
 		return;
-	case FDACT_MEMFD:
+	case FDACT_NAMED:
+	case FDACT_NAMED_DELETED:
 		update_fd_result(call, action);
 		return;
 	case FDACT_UNLINK:
@@ -583,6 +592,30 @@ static void read_proc(pid_t pid)
 	closedir(d);
 }
 
+/* Which flags argument of nr, if any, has a *_CLOEXEC bit, found once. */
+static void find_cloexec_flag(int nr)
+{
+	const struct syscall_desc *desc = syscall_lookup(nr);
+
+	cloexec_flag_arg[nr] = -1;
+	for (int i = 0; desc && i < desc->nargs; i++) {
+		const struct xlat *table = desc->args[i].table;
+
+		if (desc->args[i].kind != KIND_FLAGS || !table)
+			continue;
+		for (unsigned int e = 0; e < table->count; e++) {
+			const char *name = table->entries[e].name;
+			size_t len = strlen(name);
+
+			if (len >= 8 && !strcmp(name + len - 8, "_CLOEXEC")) {
+				cloexec_flag_arg[nr] = (int8_t)i;
+				cloexec_flag[nr] = table->entries[e].value;
+				return;
+			}
+		}
+	}
+}
+
 static void plan_actions(void)
 {
 	for (size_t i = 0; i < sizeof(fd_calls) / sizeof(fd_calls[0]); i++) {
@@ -593,6 +626,8 @@ static void plan_actions(void)
 		actions[nr] = (uint8_t)fd_calls[i].action;
 		anon_names[nr] = fd_calls[i].name;
 	}
+	for (int nr = 0; nr < SYSCALL_NR_MAX; nr++)
+		find_cloexec_flag(nr);
 	for (int nr = 0; nr < SYSCALL_NR_MAX; nr++) {
 		const struct syscall_desc *desc = syscall_lookup(nr);
 

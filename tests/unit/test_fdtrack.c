@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <linux/memfd.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -117,6 +118,26 @@ static void test_cloexec_and_fork(void **state)
 	fdtrack_exit(TGID + 2);
 }
 
+/* Files with a name of their own kind: memfds, secret memory, message queues. */
+static void test_named_files(void **state)
+{
+	(void)state;
+	call("memfd_create", 3, 0x1000, MFD_CLOEXEC, 0);
+	add_blob(&r, 0, "buf", 3);
+	assert_string_equal(apply(), "memfd_create(\"buf\", MFD_CLOEXEC) = 3</memfd:buf>(deleted)");
+	call("memfd_secret", 4, 0, 0, 0);
+	assert_string_equal(apply(), "memfd_secret(0) = 4</secretmem>(deleted)");
+	call("mq_open", 5, 0x1000, O_RDWR, 0);
+	add_blob(&r, 0, "queue", 5);
+	assert_string_equal(apply(), "mq_open(\"queue\", O_RDWR) = 5</queue>");
+	/* Their flags' close-on-exec bits are seen, MFD_CLOEXEC as O_CLOEXEC. */
+	call("execve", 0, 0, 0, 0);
+	apply();
+	assert_null(fdtrack_path(TGID, 3));
+	assert_string_equal(fdtrack_path(TGID, 4), "/secretmem");
+	assert_string_equal(fdtrack_path(TGID, 5), "/queue");
+}
+
 static void open_named(int fd)
 {
 	char name[32];
@@ -206,6 +227,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_open_dup_close),
 		cmocka_unit_test(test_cloexec_and_fork),
+		cmocka_unit_test(test_named_files),
 		cmocka_unit_test(test_full_table),
 		cmocka_unit_test(test_churn),
 	};
