@@ -898,7 +898,8 @@ static bool print_memory_kind(struct linebuf *lb, const struct decoded_call *cal
 
 /*
  * What -e verbose= leaves out: everything strace decodes from memory
- * except strings, paths, buffers, signal sets and socket addresses.
+ * except strings, paths and buffers (signal sets and socket addresses
+ * print as their address too, as strace 6.1 prints them).
  */
 static bool kind_is_struct(enum arg_kind kind)
 {
@@ -909,14 +910,15 @@ static bool kind_is_struct(enum arg_kind kind)
 	case KIND_OBUF:
 	case KIND_OSTR:
 	case KIND_XBUF:
-	case KIND_SIGSET:
-	case KIND_OSIGSET:
-	case KIND_SOCKADDR:
-	case KIND_OSOCKADDR:
 		return false;
 	default:
 		return true;
 	}
+}
+
+static bool is_array_kind(enum arg_kind kind)
+{
+	return kind == KIND_STRUCTARR || kind == KIND_OSTRUCTARR;
 }
 
 static void print_memory(struct linebuf *lb, const struct decoded_call *call, int i,
@@ -934,8 +936,12 @@ static void print_memory(struct linebuf *lb, const struct decoded_call *call, in
 		line_hex(lb, arg->raw);
 		return;
 	}
-	/* -e verbose=: structs not in the set print as their address. */
-	if ((opts->no_structs && kind_is_struct(desc->kind)) ||
+	/*
+	 * -e verbose=: structs not in the set print as their address; an
+	 * empty array is "[]", as strace reads nothing for it.
+	 */
+	if ((opts->no_structs && kind_is_struct(desc->kind) &&
+	     !(is_array_kind(desc->kind) && mem->len == 0)) ||
 	    !print_memory_kind(lb, call, i, desc, mem, fixed, opts))
 		line_hex(lb, arg->raw);
 }
@@ -1198,5 +1204,5 @@ void print_return(struct linebuf *lb, const struct decoded_call *call, const str
 		break;
 	}
 	if (!opts->raw)
-		print_return_detail(lb, call);
+		print_return_detail(lb, call, opts->no_structs);
 }

@@ -98,7 +98,11 @@ bool print_clone3_args(struct linebuf *lb, const struct decoded_call *call,
 		       const struct captured *mem, const struct print_opts *opts);
 void print_bit_list(struct linebuf *lb, const uint8_t *data, size_t len, uint64_t nbits);
 void print_futex_wake_op(struct linebuf *lb, uint32_t value);
-/* After the return value: revents, ready sets, time left, a date. */
-void print_return_detail(struct linebuf *lb, const struct decoded_call *call);
+/*
+ * After the return value: revents, ready sets, time left, a date.  Without
+ * -e verbose= for the call (no_structs), revents are left out and the time
+ * left is its address, as strace prints them.
+ */
+void print_return_detail(struct linebuf *lb, const struct decoded_call *call, bool no_structs);
 
 #endif

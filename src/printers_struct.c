@@ -1262,7 +1262,7 @@ bool print_fdset_arg(struct linebuf *lb, const struct decoded_call *call, int i,
  * What strace adds after some return values: poll's revents, select's
  * ready sets, the time left of a timeout, time()'s date.
  */
-void print_return_detail(struct linebuf *lb, const struct decoded_call *call)
+void print_return_detail(struct linebuf *lb, const struct decoded_call *call, bool no_structs)
 {
 	static const char *const set_names[] = { "in", "out", "except" };
 	int64_t ret = call->rec->ret;
@@ -1277,6 +1277,11 @@ void print_return_detail(struct linebuf *lb, const struct decoded_call *call)
 		line_putc(lb, ')');
 		return;
 	}
+	/* poll's detail is read from its pollfd array: none when that is not shown. */
+	for (int i = 0; no_structs && i < call->nargs; i++)
+		if (call->desc->args[i].kind == KIND_STRUCTARR &&
+		    call->desc->args[i].struct_id == STRUCT_ID_pollfd)
+			return;
 	for (int i = 0; i < call->nargs; i++) {
 		const struct syscall_arg *desc = &call->desc->args[i];
 		const struct captured *mem = &call->args[i].mem;
@@ -1319,7 +1324,10 @@ void print_return_detail(struct linebuf *lb, const struct decoded_call *call)
 				continue;
 			line_puts(lb, open ? ", left " : " (left ");
 			open = true;
-			print_struct(lb, desc->struct_id, mem->data, (size_t)mem->len, NULL);
+			if (no_structs)
+				line_hex(lb, call->args[i].raw);
+			else
+				print_struct(lb, desc->struct_id, mem->data, (size_t)mem->len, NULL);
 		}
 	}
 	if (open)

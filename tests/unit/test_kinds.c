@@ -408,6 +408,40 @@ static void test_styles(void **state)
 	assert_string_equal(format_with(&lb, &r, &opts), "lseek(0x3, 0, 0x2)                      = 0\n");
 }
 
+/* -e verbose=none: what strace 6.1 still reads, and what it shows as an address. */
+static void test_not_verbose(void **state)
+{
+	struct print_opts opts = defaults;
+	static struct syscall_sets sets;
+	struct pollfd fds[1] = { { 3, POLLIN, POLLIN } };
+	uint64_t mask = 1ULL << (SIGUSR1 - 1);
+	struct timespec left = { 1, 5 };
+
+	(void)state;
+	memset(sets.abbrev, 0xff, sizeof(sets.abbrev));
+	opts.sets = &sets;
+	/* Signal sets and socket addresses are structures too. */
+	call("rt_sigprocmask", 0, SIG_BLOCK, 0x1000, 0, 8, 0, 0);
+	add_blob(&r, 1, &mask, sizeof(mask));
+	assert_string_equal(line(), "rt_sigprocmask(SIG_BLOCK, [USR1], NULL, 8) = 0");
+	assert_string_equal(format_with(&lb, &r, &opts),
+			    "rt_sigprocmask(SIG_BLOCK, 0x1000, NULL, 8) = 0\n");
+	/* An empty array is read from nowhere: "[]". */
+	call("epoll_wait", 0, 5, 0x2000, 4, 0, 0, 0);
+	add_blob(&r, 1, "", 0);
+	assert_string_equal(format_with(&lb, &r, &opts), "epoll_wait(5, [], 4, 0)                 = 0\n");
+	/* poll's revents come from its array: left out with it. */
+	call("poll", 1, 0x3000, 1, 0, 0, 0, 0);
+	add_blob(&r, 0, fds, sizeof(fds));
+	assert_string_equal(format_with(&lb, &r, &opts), "poll(0x3000, 1, 0)                      = 1\n");
+	/* pselect6's time left is its address. */
+	call("pselect6", 1, 0, 0, 0, 0, 0x4000, 0);
+	add_blob(&r, 4, &left, sizeof(left));
+	add_blob(&r, REC_ENTRY_SLOT(4), &left, sizeof(left));
+	assert_string_equal(format_with(&lb, &r, &opts),
+			    "pselect6(0, NULL, NULL, NULL, 0x4000, NULL) = 1 (left 0x4000)\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -422,6 +456,7 @@ int main(void)
 		cmocka_unit_test(test_memory_kinds),
 		cmocka_unit_test(test_nested_payloads),
 		cmocka_unit_test(test_styles),
+		cmocka_unit_test(test_not_verbose),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
