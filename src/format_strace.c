@@ -116,7 +116,7 @@ void format_strace_exit(struct linebuf *lb, unsigned int status)
 {
 	if (WIFSIGNALED(status)) {
 		line_puts(lb, "+++ killed by ");
-		print_signal(lb, WTERMSIG(status));
+		print_signal_name(lb, WTERMSIG(status));
 		if (WCOREDUMP(status))
 			line_puts(lb, " (core dumped)");
 		line_puts(lb, " +++\n");

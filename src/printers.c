@@ -267,7 +267,7 @@ static const char *signal_abbrev(int sig)
 }
 
 /* Signal names as strace spells them: SIGCHLD, SIGRTMIN, SIGRT_3. */
-void print_signal(struct linebuf *lb, int sig)
+void print_signal_name(struct linebuf *lb, int sig)
 {
 	const char *abbrev = signal_abbrev(sig);
 
@@ -284,11 +284,22 @@ void print_signal(struct linebuf *lb, int sig)
 	}
 }
 
+/* A signal in an argument or a structure: its number under -X raw. */
+void print_signal(struct linebuf *lb, int sig)
+{
+	if (xlat_style == XLAT_RAW)
+		line_dec(lb, sig);
+	else
+		print_signal_name(lb, sig);
+}
+
 static void print_signal_short(struct linebuf *lb, int sig)
 {
 	const char *abbrev = signal_abbrev(sig);
 
-	if (abbrev)
+	if (xlat_style == XLAT_RAW)
+		line_dec(lb, sig);
+	else if (abbrev)
 		line_puts(lb, abbrev);
 	else if (sig == 32)
 		line_puts(lb, "RTMIN");
@@ -789,7 +800,8 @@ static bool print_memory_kind(struct linebuf *lb, const struct decoded_call *cal
 		print_fd_pair(lb, call, (const struct rec_fdpair *)mem->data, opts);
 		return true;
 	case KIND_WAITSTATUS:
-		return print_wait_status_ref(lb, mem);
+		/* The kernel writes it only for a child it reaped: a positive return (not WNOHANG's 0). */
+		return call->rec->ret > 0 && print_wait_status_ref(lb, mem);
 	case KIND_CLONE3:
 		return print_clone3_args(lb, call, mem, opts);
 	case KIND_OPTVAL: {
@@ -1114,8 +1126,9 @@ static void print_decorated_return(struct linebuf *lb, enum ret_kind kind,
 		return;
 	case RET_SIGNO:
 		line_dec(lb, ret);
+		/* strace names it even under -X raw. */
 		line_puts(lb, " (");
-		print_signal(lb, (int)ret);
+		print_signal_name(lb, (int)ret);
 		line_putc(lb, ')');
 		return;
 	case RET_FLAGS:

@@ -68,6 +68,9 @@ void print_quoted(struct linebuf *lb, const uint8_t *s, size_t n, bool truncated
 		  const struct print_opts *opts);
 void print_flags(struct linebuf *lb, const struct xlat *table, uint64_t value);
 void print_enum(struct linebuf *lb, const struct xlat *table, uint64_t value);
+/* A signal's name, whatever -X says: lines like "+++ killed by SIGKILL +++". */
+void print_signal_name(struct linebuf *lb, int sig);
+/* A signal in an argument or a structure field: its number under -X raw. */
 void print_signal(struct linebuf *lb, int sig);
 void print_pointer(struct linebuf *lb, uint64_t addr);
 void print_sigset(struct linebuf *lb, const uint8_t *bytes, size_t n);

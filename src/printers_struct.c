@@ -568,7 +568,9 @@ static void print_sigaction(struct linebuf *lb, const void *data, const struct p
 
 	(void)opts;
 	line_puts(lb, "{sa_handler=");
-	if (sa->handler == (uint64_t)(uintptr_t)SIG_DFL)
+	if (print_xlat_style() == XLAT_RAW)
+		line_hex(lb, sa->handler);
+	else if (sa->handler == (uint64_t)(uintptr_t)SIG_DFL)
 		line_puts(lb, "SIG_DFL");
 	else if (sa->handler == (uint64_t)(uintptr_t)SIG_IGN)
 		line_puts(lb, "SIG_IGN");
@@ -614,7 +616,9 @@ static void print_siginfo(struct linebuf *lb, const void *data, const struct pri
 	code = xlat_name(&xlat_siginfo_codes, (uint64_t)(int64_t)si->si_code);
 	if (!code && si->si_signo == SIGCHLD)
 		code = xlat_name(&xlat_sigchld_codes, (uint64_t)si->si_code);
-	if (code)
+	if (print_xlat_style() == XLAT_RAW)
+		line_hex(lb, (uint32_t)si->si_code);
+	else if (code)
 		line_puts(lb, code);
 	else
 		line_dec(lb, si->si_code);

@@ -162,12 +162,14 @@ void format_signal(struct linebuf *lb, const struct rec_signal *rec)
 	memset(&si, 0, sizeof(si));
 	memcpy(&si, rec->siginfo, sizeof(rec->siginfo) < sizeof(si) ? sizeof(rec->siginfo) : sizeof(si));
 	line_puts(lb, "--- ");
-	print_signal(lb, rec->signo);
+	print_signal_name(lb, rec->signo);
 	line_puts(lb, " {si_signo=");
 	print_signal(lb, rec->signo);
 	code = code_name(rec->signo, si.si_code);
 	line_puts(lb, ", si_code=");
-	if (code)
+	if (print_xlat_style() == XLAT_RAW)
+		line_hex(lb, (uint32_t)si.si_code);
+	else if (code)
 		line_puts(lb, code);
 	else
 		line_dec(lb, si.si_code);

@@ -246,6 +246,10 @@ static void test_wait_status(void **state)
 	call("wait4", 42, 42, 0x1000, 0, 0, 0, 0);
 	add_blob(&r, 1, &exited, 2);
 	assert_string_equal(line(), "wait4(42, 0x1000, 0, NULL) = 42");
+	/* WNOHANG with no child ready: the kernel left the int alone. */
+	call("wait4", 0, -1, 0x1000, WNOHANG, 0, 0, 0);
+	add_blob(&r, 1, &killed, sizeof(killed));
+	assert_string_equal(line(), "wait4(-1, 0x1000, WNOHANG, NULL) = 0");
 }
 
 static void put_dirent(uint8_t *buf, size_t *pos, const char *name, uint16_t reclen)
@@ -397,6 +401,15 @@ static void test_styles(void **state)
 	assert_string_equal(line(), "lseek(3, 0, 0x2) = 0");
 	print_set_xlat_style(XLAT_VERBOSE);
 	assert_string_equal(line(), "lseek(3, 0, 0x2 /* SEEK_END */) = 0");
+	/* -X raw: signals by number in arguments and structures, by name after the return. */
+	print_set_xlat_style(XLAT_RAW);
+	call("kill", 0, 42, SIGUSR1, 0, 0, 0, 0);
+	assert_string_equal(line(), "kill(42, 10) = 0");
+	call("rt_sigtimedwait", SIGUSR2, 0x1000, 0, 0, 8, 0, 0);
+	add_blob(&r, REC_ENTRY_SLOT(0), "\0\x0a\0\0\0\0\0\0", 8);
+	add_blob(&r, 0, "\0\x0a\0\0\0\0\0\0", 8);
+	assert_string_equal(line(), "rt_sigtimedwait([10 12], NULL, NULL, 8) = 12 (SIGUSR2)");
+	call("lseek", 0, 3, 0, 2, 0, 0, 0);
 	print_set_xlat_style(XLAT_ABBREV);
 	opts.syscall_numbers = true;
 	assert_string_equal(format_with(&lb, &r, &opts), "[   8] lseek(3, 0, SEEK_END)            = 0\n");
