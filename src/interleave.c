@@ -48,40 +48,141 @@ bool queue_has_room(const struct queue *q, size_t size)
 	return q->live + ALIGN8(size) <= q->capacity && q->count < q->max_items;
 }
 
-/* Move the records still queued to the front of the arena, in order. */
+/*
+ * The arena is a ring: records go in at head and their room comes back as
+ * they are printed, oldest first, so a record is copied in once and, as a
+ * rule, never moved.  A record that waits while the ring goes round (the
+ * entry of a call that blocks for long) moves up to head before it holds
+ * the ring up.  Only when the free room is in pieces too small are all
+ * queued records packed to the front.
+ */
+
+/* How far back from head the record at off starts: older is further. */
+static size_t ring_age(const struct queue *q, uint32_t off)
+{
+	size_t age = (q->head + q->capacity - off) % q->capacity;
+
+	/* A record starts at head only in a full ring: it is the oldest. */
+	return age ? age : q->capacity;
+}
+
+/* Room for size bytes at head, wrapping to the start if need be; or -1. */
+static long ring_alloc(struct queue *q, size_t size)
+{
+	size_t at = q->head;
+
+	if (!q->count)
+		q->head = q->tail = at = 0;
+	if (q->count && q->head <= q->tail) {
+		/* Wrapped: the free room is the gap up to tail. */
+		if (at + size > q->tail)
+			return -1;
+	} else if (at + size > q->capacity) {
+		/* The end is too near: the room freed at the start, if enough. */
+		if (size > q->tail)
+			return -1;
+		at = 0;
+	}
+	q->head = at + size;
+	return (long)at;
+}
+
+/* Where the oldest record queued starts: where the free room ends. */
+static void ring_find_tail(struct queue *q)
+{
+	size_t oldest = 0;
+
+	for (size_t i = 0; i < q->count; i++) {
+		size_t age = ring_age(q, q->items[i].off);
+
+		if (age > oldest) {
+			oldest = age;
+			q->tail = q->items[i].off;
+		}
+	}
+}
+
+/*
+ * Records still waiting three quarters of the ring behind head move up to
+ * head, so that the room behind them comes back.
+ */
+static void ring_move_waiting(struct queue *q)
+{
+	size_t old = q->capacity - q->capacity / 4;
+
+	ring_find_tail(q);
+	if (ring_age(q, (uint32_t)q->tail) <= old)
+		return;
+	for (size_t i = 0; i < q->count; i++) {
+		struct pending *p = &q->items[i];
+		long at;
+
+		if (ring_age(q, p->off) <= old)
+			continue;
+		at = ring_alloc(q, ALIGN8(p->size));
+		if (at < 0)
+			break;
+		memcpy(q->arena + at, q->arena + p->off, p->size);
+		p->off = (uint32_t)at;
+	}
+	ring_find_tail(q);
+}
+
+static int by_offset(const void *a, const void *b)
+{
+	const struct event *x = a, *y = b;
+
+	return x->ts < y->ts ? -1 : x->ts > y->ts;
+}
+
+/*
+ * Move every queued record to the front of the arena, in the order of
+ * their offsets, so that none is overwritten before it has moved (the
+ * sort's scratch array holds the order).
+ */
 static void pack_arena(struct queue *q)
 {
+	struct event *order = q->events_tmp;
 	size_t used = 0;
 
 	for (size_t i = 0; i < q->count; i++) {
-		struct pending *p = &q->items[i];
+		order[i].ts = q->items[i].off;
+		order[i].index = (uint32_t)i;
+	}
+	qsort(order, q->count, sizeof(*order), by_offset);
+	for (size_t i = 0; i < q->count; i++) {
+		struct pending *p = &q->items[order[i].index];
 
 		memmove(q->arena + used, q->arena + p->off, p->size);
 		p->off = (uint32_t)used;
 		used += ALIGN8(p->size);
 	}
-	q->used = used;
+	q->head = used;
+	q->tail = 0;
 }
 
 bool queue_push(struct queue *q, const void *rec, size_t size, uint16_t type, uint32_t tid,
 		uint64_t enter_ns, uint64_t exit_ns)
 {
 	struct pending *p;
+	long at;
 
 	if (!queue_has_room(q, size))
 		return false;
-	if (q->used + ALIGN8(size) > q->capacity)
+	at = ring_alloc(q, ALIGN8(size));
+	if (at < 0) {
 		pack_arena(q);
+		at = ring_alloc(q, ALIGN8(size));
+	}
 	p = &q->items[q->count++];
 	memset(p, 0, sizeof(*p));
-	p->off = (uint32_t)q->used;
+	p->off = (uint32_t)at;
 	p->size = (uint32_t)size;
 	p->type = type;
 	p->tid = tid;
 	p->enter_ns = enter_ns;
 	p->exit_ns = exit_ns;
-	memcpy(q->arena + q->used, rec, size);
-	q->used += ALIGN8(size);
+	memcpy(q->arena + at, rec, size);
 	q->live += ALIGN8(size);
 	return true;
 }
@@ -284,5 +385,7 @@ void queue_compact(struct queue *q)
 	}
 	q->count = kept;
 	if (!kept)
-		q->used = 0;
+		q->head = q->tail = 0;
+	else
+		ring_move_waiting(q);
 }

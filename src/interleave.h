@@ -48,7 +48,8 @@ struct event {
 
 struct queue {
 	uint8_t *arena;
-	size_t used;		/* the arena's end: new records go here */
+	size_t head;		/* new records go here (the arena is a ring) */
+	size_t tail;		/* the oldest record queued starts here */
 	size_t live;		/* bytes of the records still queued */
 	size_t capacity;
 	struct pending *items;
@@ -75,7 +76,7 @@ static inline const void *queue_record(const struct queue *q, const struct pendi
  * its item (entered, done).
  */
 size_t queue_take_events(struct queue *q, uint64_t horizon);
-/* Drop the items that are done (their arena room is taken back when needed). */
+/* Drop the items that are done: their arena room comes back. */
 void queue_compact(struct queue *q);
 
 #endif

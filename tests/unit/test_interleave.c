@@ -174,7 +174,8 @@ static void assert_records_intact(const struct queue *small)
 	}
 }
 
-static bool push_small(struct queue *small, uint32_t tid)
+/* A call of tid, entered at 100 * tid, that returns at exit_ns. */
+static bool push_ending(struct queue *small, uint32_t tid, uint64_t exit_ns)
 {
 	struct rec_call rec;
 
@@ -183,13 +184,18 @@ static bool push_small(struct queue *small, uint32_t tid)
 	rec.hdr.size = sizeof(rec);
 	rec.tid = tid;
 	rec.enter_ns = 100 * tid;
-	return queue_push(small, &rec, sizeof(rec), REC_CALL, tid, 100 * tid, 100 * tid + 50);
+	return queue_push(small, &rec, sizeof(rec), REC_CALL, tid, 100 * tid, exit_ns);
+}
+
+static bool push_small(struct queue *small, uint32_t tid)
+{
+	return push_ending(small, tid, 100 * tid + 50);
 }
 
 /*
- * Records printed leave their room in the arena until it runs out; then
- * the waiting ones move to the front, and each is still where its item
- * points.
+ * The arena is a ring: records printed give their room back, the next go
+ * after the waiting ones and then round to the start, and each is still
+ * where its item points.
  */
 static void test_arena_reuse(void **state)
 {
@@ -217,8 +223,99 @@ static void test_arena_reuse(void **state)
 	queue_take_events(&small, UINT64_MAX);
 	queue_compact(&small);
 	assert_int_equal(small.count, 0);
-	assert_int_equal(small.used, 0);
+	assert_int_equal(small.head, 0);
 	assert_int_equal(small.live, 0);
+	queue_free(&small);
+}
+
+/* A call that blocks for the whole test: its entry is due, its exit never. */
+static bool push_blocked(struct queue *small, uint32_t tid)
+{
+	return push_ending(small, tid, UINT64_MAX - 1);
+}
+
+/*
+ * Laps round the ring with one call blocked all along: the records that
+ * come and go are copied in once and never moved; the blocked one moves up
+ * when the ring comes round to it, and stays queued.
+ */
+static void test_ring_moves_only_the_waiting(void **state)
+{
+	struct queue small;
+	const size_t fits = 16;
+	uint32_t tid = 1, blocked_off;
+	uint32_t off_of[200] = { 0 };
+	bool blocked_moved = false;
+
+	(void)state;
+	assert_true(queue_init(&small, fits * sizeof(struct rec_call)));
+	assert_true(push_blocked(&small, tid++));
+	blocked_off = small.items[0].off;
+	while (tid < 190) {
+		/* Three calls come, then everything up to them is printed. */
+		for (int i = 0; i < 3; i++) {
+			assert_true(push_small(&small, tid));
+			off_of[tid] = small.items[small.count - 1].off;
+			tid++;
+		}
+		queue_take_events(&small, 100 * (tid - 1) + 50);
+		queue_compact(&small);
+		assert_int_equal(small.count, 1);
+		assert_int_equal(small.items[0].tid, 1);
+		assert_records_intact(&small);
+		if (small.items[0].off != blocked_off) {
+			blocked_moved = true;
+			blocked_off = small.items[0].off;
+		}
+		/* The next lap's calls go where the last ones were printed from. */
+		for (int i = 0; i < 2; i++) {
+			assert_true(push_small(&small, tid));
+			assert_true(small.items[small.count - 1].off != small.items[0].off);
+			off_of[tid] = small.items[small.count - 1].off;
+			tid++;
+		}
+		for (size_t i = 1; i < small.count; i++)
+			assert_int_equal(small.items[i].off, off_of[small.items[i].tid]);
+		queue_take_events(&small, 100 * (tid - 1) + 50);
+		queue_compact(&small);
+	}
+	assert_true(blocked_moved);
+	queue_free(&small);
+}
+
+/*
+ * The free room in pieces: every other record waits, the ring is full.
+ * Those printed leave holes no record fits in at head, so the waiting ones
+ * are packed to the front, and are still intact, in their order.
+ */
+static void test_ring_packs_when_in_pieces(void **state)
+{
+	struct queue small;
+	const size_t fits = 12;
+	uint32_t tid = 1;
+
+	(void)state;
+	assert_true(queue_init(&small, fits * sizeof(struct rec_call)));
+	/* Wrap once so that the waiting records lie on both sides of the start. */
+	for (int i = 0; i < 6; i++)
+		assert_true(push_small(&small, tid++));
+	queue_take_events(&small, 100 * (tid - 1) + 50);
+	queue_compact(&small);
+	while (queue_has_room(&small, sizeof(struct rec_call))) {
+		assert_true(tid % 2 ? push_blocked(&small, tid) : push_small(&small, tid));
+		tid++;
+	}
+	assert_int_equal(small.count, fits);
+	queue_take_events(&small, 100 * (tid - 1) + 50);
+	queue_compact(&small);
+	assert_int_equal(small.count, fits / 2);
+	assert_records_intact(&small);
+	while (queue_has_room(&small, sizeof(struct rec_call)))
+		assert_true(push_small(&small, tid++));
+	assert_int_equal(small.count, fits);
+	assert_records_intact(&small);
+	for (size_t i = 0; i < fits / 2; i++)
+		assert_int_equal(small.items[i].tid % 2, 1);
 	queue_free(&small);
 }
 
@@ -231,6 +328,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_shuffled, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_horizon, setup, teardown),
 		cmocka_unit_test(test_arena_reuse),
+		cmocka_unit_test(test_ring_moves_only_the_waiting),
+		cmocka_unit_test(test_ring_packs_when_in_pieces),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
