@@ -21,6 +21,34 @@ struct linebuf {
 
 void line_reset(struct linebuf *lb);
 
+/*
+ * n <= 16 bytes, as most pieces of a line are, without a call into libc:
+ * two fixed-size copies that overlap in the middle, reading and writing
+ * only the n bytes.  A call to memcpy per piece was 9% of the reader's time.
+ */
+static inline void copy_short(char *dst, const char *src, size_t n)
+{
+	if (n >= 8) {
+		uint64_t head, tail;
+
+		memcpy(&head, src, 8);
+		memcpy(&tail, src + n - 8, 8);
+		memcpy(dst, &head, 8);
+		memcpy(dst + n - 8, &tail, 8);
+	} else if (n >= 4) {
+		uint32_t head, tail;
+
+		memcpy(&head, src, 4);
+		memcpy(&tail, src + n - 4, 4);
+		memcpy(dst, &head, 4);
+		memcpy(dst + n - 4, &tail, 4);
+	} else if (n) {
+		dst[0] = src[0];
+		dst[n / 2] = src[n / 2];
+		dst[n - 1] = src[n - 1];
+	}
+}
+
 /* Inline: every printer calls these for each piece of every line. */
 static inline void line_write(struct linebuf *lb, const char *s, size_t n)
 {
@@ -28,7 +56,10 @@ static inline void line_write(struct linebuf *lb, const char *s, size_t n)
 
 	if (n > room)
 		n = room;
-	memcpy(lb->data + lb->len, s, n);
+	if (n <= 16)
+		copy_short(lb->data + lb->len, s, n);
+	else
+		memcpy(lb->data + lb->len, s, n);
 	lb->len += n;
 }
 

@@ -27,6 +27,27 @@ static const char *quoted(const char *s, size_t n, bool truncated, const struct 
 	return line_cstr(&lb);
 }
 
+/*
+ * Pieces of every length from 0 to 40 (the short ones are copied without
+ * memcpy): each lands whole after the last, and nothing past it changes.
+ */
+static void test_line_write_lengths(void **state)
+{
+	static const char text[] = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH";
+	size_t at = 0;
+
+	(void)state;
+	line_reset(&lb);
+	memset(lb.data, '#', 2048);
+	for (size_t n = 0; n <= 40; n++) {
+		line_write(&lb, text + n % 4, n);
+		assert_int_equal(lb.len, at + n);
+		assert_memory_equal(lb.data + at, text + n % 4, n);
+		assert_int_equal(lb.data[at + n], '#');
+		at += n;
+	}
+}
+
 /* The line buffer's number and padding primitives, against printf's. */
 static void test_line_numbers(void **state)
 {
@@ -354,6 +375,7 @@ static void test_argv(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_line_write_lengths),
 		cmocka_unit_test(test_line_numbers),
 		cmocka_unit_test(test_escaping),
 		cmocka_unit_test(test_truncation),
