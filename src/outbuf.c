@@ -24,12 +24,31 @@ static size_t format_digits(char tmp[DIGITS_MAX], uint64_t v, unsigned int base)
 {
 	size_t n = 0;
 
-	/* Decimal, most numbers a trace prints, divides by a constant: no div instruction. */
+	/*
+	 * Decimal, most numbers a trace prints, divides by a constant (no div
+	 * instruction), two digits a step.
+	 */
 	if (base == 10) {
-		do {
-			tmp[DIGITS_MAX - ++n] = (char)('0' + v % 10);
-			v /= 10;
-		} while (v);
+		static const char pairs[] =
+			"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+			"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+			"8081828384858687888990919293949596979899";
+
+		while (v >= 10) {
+			const char *pair = pairs + 2 * (v % 100);
+
+			if (v < 100) {
+				n += 2;
+				tmp[DIGITS_MAX - n] = pair[0];
+				tmp[DIGITS_MAX - n + 1] = pair[1];
+				return n;
+			}
+			n += 2;
+			tmp[DIGITS_MAX - n] = pair[0];
+			tmp[DIGITS_MAX - n + 1] = pair[1];
+			v /= 100;
+		}
+		tmp[DIGITS_MAX - ++n] = (char)('0' + v);
 		return n;
 	}
 	do {
@@ -42,7 +61,14 @@ static size_t format_digits(char tmp[DIGITS_MAX], uint64_t v, unsigned int base)
 static void put_digits(struct linebuf *lb, uint64_t v, unsigned int base)
 {
 	char tmp[DIGITS_MAX];
-	size_t n = format_digits(tmp, v, base);
+	size_t n;
+
+	/* fds, small counts and returns: one digit, most often. */
+	if (v < 10) {
+		line_putc(lb, (char)('0' + v));
+		return;
+	}
+	n = format_digits(tmp, v, base);
 
 	line_write(lb, tmp + DIGITS_MAX - n, n);
 }

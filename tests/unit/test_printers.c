@@ -73,6 +73,21 @@ static void test_line_numbers(void **state)
 		snprintf(want, sizeof(want), values[i] ? "%#llx" : "0", (unsigned long long)values[i]);
 		assert_string_equal(line_cstr(&lb), want);
 	}
+	/* Every decimal length, on both sides of each power of ten. */
+	for (uint64_t p = 1, i = 0; i < 20; i++, p *= 10) {
+		for (uint64_t v = p - 1 - (p > 1); v <= p + 1; v++) {
+			line_reset(&lb);
+			line_udec(&lb, v);
+			snprintf(want, sizeof(want), "%llu", (unsigned long long)v);
+			assert_string_equal(line_cstr(&lb), want);
+			if (v > INT64_MAX)
+				continue;
+			line_reset(&lb);
+			line_dec(&lb, -(int64_t)v);
+			snprintf(want, sizeof(want), "%lld", -(long long)v);
+			assert_string_equal(line_cstr(&lb), want);
+		}
+	}
 	/* Padding stops at the end of the buffer. */
 	line_reset(&lb);
 	line_pad_to(&lb, sizeof(lb.data) + 10);
