@@ -72,6 +72,8 @@ void print_enum(struct linebuf *lb, const struct xlat *table, uint64_t value);
 void print_signal_name(struct linebuf *lb, int sig);
 /* A signal in an argument or a structure field: its number under -X raw. */
 void print_signal(struct linebuf *lb, int sig);
+/* A siginfo's si_code as strace names it for signal sig (hex under -X raw). */
+void print_si_code(struct linebuf *lb, int sig, int code);
 void print_pointer(struct linebuf *lb, uint64_t addr);
 void print_sigset(struct linebuf *lb, const uint8_t *bytes, size_t n);
 void print_file_mode(struct linebuf *lb, uint64_t mode);

@@ -599,10 +599,44 @@ static void print_stack_t(struct linebuf *lb, const void *data, const struct pri
 	line_printf(lb, ", ss_size=%zu}", ss->ss_size);
 }
 
+/* The si_code values of one signal, beside those every signal shares. */
+static const struct xlat *signal_codes(int sig)
+{
+	switch (sig) {
+	case SIGCHLD: return &xlat_sigchld_codes;
+	case SIGSEGV: return &xlat_segv_codes;
+	case SIGBUS: return &xlat_bus_codes;
+	case SIGILL: return &xlat_ill_codes;
+	case SIGFPE: return &xlat_fpe_codes;
+	case SIGTRAP: return &xlat_trap_codes;
+	case SIGIO: return &xlat_sigpoll_codes;
+	default: return NULL;
+	}
+}
+
+void print_si_code(struct linebuf *lb, int sig, int code)
+{
+	const struct xlat *own = signal_codes(sig);
+	const char *name = NULL;
+
+	if (print_xlat_style() == XLAT_RAW) {
+		line_hex(lb, (uint32_t)code);
+		return;
+	}
+	/* The signal's own codes are positive; the senders' are not (but SI_KERNEL). */
+	if (code <= 0 || code == SI_KERNEL)
+		name = xlat_name(&xlat_siginfo_codes, (uint64_t)(int64_t)code);
+	else if (own)
+		name = xlat_name(own, (uint64_t)code);
+	if (name)
+		line_puts(lb, name);
+	else
+		line_dec(lb, code);
+}
+
 static void print_siginfo(struct linebuf *lb, const void *data, const struct print_opts *opts)
 {
 	const siginfo_t *si = data;
-	const char *code;
 
 	(void)opts;
 	/* strace shows a siginfo that names no signal as {}. */
@@ -613,15 +647,7 @@ static void print_siginfo(struct linebuf *lb, const void *data, const struct pri
 	line_puts(lb, "{si_signo=");
 	print_signal(lb, si->si_signo);
 	line_puts(lb, ", si_code=");
-	code = xlat_name(&xlat_siginfo_codes, (uint64_t)(int64_t)si->si_code);
-	if (!code && si->si_signo == SIGCHLD)
-		code = xlat_name(&xlat_sigchld_codes, (uint64_t)si->si_code);
-	if (print_xlat_style() == XLAT_RAW)
-		line_hex(lb, (uint32_t)si->si_code);
-	else if (code)
-		line_puts(lb, code);
-	else
-		line_dec(lb, si->si_code);
+	print_si_code(lb, si->si_signo, si->si_code);
 	if (si->si_code == SI_USER || si->si_code == SI_TKILL || si->si_code == SI_QUEUE ||
 	    si->si_signo == SIGCHLD)
 		line_printf(lb, ", si_pid=%d, si_uid=%u", si->si_pid, si->si_uid);
@@ -1281,17 +1307,18 @@ void print_return_detail(struct linebuf *lb, const struct decoded_call *call, bo
 		line_putc(lb, ')');
 		return;
 	}
-	/* poll's detail is read from its pollfd array: none when that is not shown. */
-	for (int i = 0; no_structs && i < call->nargs; i++)
-		if (call->desc->args[i].kind == KIND_STRUCTARR &&
-		    call->desc->args[i].struct_id == STRUCT_ID_pollfd)
-			return;
 	for (int i = 0; i < call->nargs; i++) {
 		const struct syscall_arg *desc = &call->desc->args[i];
 		const struct captured *mem = &call->args[i].mem;
+		bool pollfds = desc->kind == KIND_STRUCTARR && desc->struct_id == STRUCT_ID_pollfd;
 
-		if (desc->kind == KIND_STRUCTARR && desc->struct_id == STRUCT_ID_pollfd &&
-		    captured_ok(mem) && ret > 0) {
+		/*
+		 * poll's detail is read from its pollfd array (its first
+		 * argument): none at all when that is not shown.
+		 */
+		if (pollfds && no_structs)
+			return;
+		if (pollfds && captured_ok(mem) && ret > 0) {
 			size_t count = (size_t)mem->len / sizeof(struct pollfd);
 			bool first = true;
 

@@ -12,82 +12,6 @@
 #include "printers.h"
 #include "procevents.h"
 
-struct code_name {
-	int code;
-	const char *name;
-};
-
-/* si_code values any signal may carry (the sender's kind). */
-static const struct code_name generic_codes[] = {
-	{ SI_USER, "SI_USER" }, { SI_KERNEL, "SI_KERNEL" }, { SI_QUEUE, "SI_QUEUE" },
-	{ SI_TIMER, "SI_TIMER" }, { SI_MESGQ, "SI_MESGQ" }, { SI_ASYNCIO, "SI_ASYNCIO" },
-	{ SI_SIGIO, "SI_SIGIO" }, { SI_TKILL, "SI_TKILL" }, { SI_ASYNCNL, "SI_ASYNCNL" },
-};
-
-static const struct code_name chld_codes[] = {
-	{ CLD_EXITED, "CLD_EXITED" }, { CLD_KILLED, "CLD_KILLED" }, { CLD_DUMPED, "CLD_DUMPED" },
-	{ CLD_TRAPPED, "CLD_TRAPPED" }, { CLD_STOPPED, "CLD_STOPPED" },
-	{ CLD_CONTINUED, "CLD_CONTINUED" },
-};
-
-static const struct code_name segv_codes[] = {
-	{ SEGV_MAPERR, "SEGV_MAPERR" }, { SEGV_ACCERR, "SEGV_ACCERR" },
-	{ SEGV_BNDERR, "SEGV_BNDERR" }, { SEGV_PKUERR, "SEGV_PKUERR" },
-};
-
-static const struct code_name bus_codes[] = {
-	{ BUS_ADRALN, "BUS_ADRALN" }, { BUS_ADRERR, "BUS_ADRERR" }, { BUS_OBJERR, "BUS_OBJERR" },
-	{ BUS_MCEERR_AR, "BUS_MCEERR_AR" }, { BUS_MCEERR_AO, "BUS_MCEERR_AO" },
-};
-
-static const struct code_name ill_codes[] = {
-	{ ILL_ILLOPC, "ILL_ILLOPC" }, { ILL_ILLOPN, "ILL_ILLOPN" }, { ILL_ILLADR, "ILL_ILLADR" },
-	{ ILL_ILLTRP, "ILL_ILLTRP" }, { ILL_PRVOPC, "ILL_PRVOPC" }, { ILL_PRVREG, "ILL_PRVREG" },
-	{ ILL_COPROC, "ILL_COPROC" }, { ILL_BADSTK, "ILL_BADSTK" },
-};
-
-static const struct code_name fpe_codes[] = {
-	{ FPE_INTDIV, "FPE_INTDIV" }, { FPE_INTOVF, "FPE_INTOVF" }, { FPE_FLTDIV, "FPE_FLTDIV" },
-	{ FPE_FLTOVF, "FPE_FLTOVF" }, { FPE_FLTUND, "FPE_FLTUND" }, { FPE_FLTRES, "FPE_FLTRES" },
-	{ FPE_FLTINV, "FPE_FLTINV" }, { FPE_FLTSUB, "FPE_FLTSUB" },
-};
-
-static const struct code_name trap_codes[] = {
-	{ TRAP_BRKPT, "TRAP_BRKPT" }, { TRAP_TRACE, "TRAP_TRACE" },
-};
-
-static const struct code_name poll_codes[] = {
-	{ POLL_IN, "POLL_IN" }, { POLL_OUT, "POLL_OUT" }, { POLL_MSG, "POLL_MSG" },
-	{ POLL_ERR, "POLL_ERR" }, { POLL_PRI, "POLL_PRI" }, { POLL_HUP, "POLL_HUP" },
-};
-
-#define CODES(table) table, sizeof(table) / sizeof(table[0])
-
-static const char *code_lookup(const struct code_name *table, size_t n, int code)
-{
-	for (size_t i = 0; i < n; i++)
-		if (table[i].code == code)
-			return table[i].name;
-	return NULL;
-}
-
-/* The signal-specific codes are positive; the sender kinds are not (but SI_KERNEL). */
-static const char *code_name(int sig, int code)
-{
-	if (code <= 0 || code == SI_KERNEL)
-		return code_lookup(CODES(generic_codes), code);
-	switch (sig) {
-	case SIGCHLD: return code_lookup(CODES(chld_codes), code);
-	case SIGSEGV: return code_lookup(CODES(segv_codes), code);
-	case SIGBUS: return code_lookup(CODES(bus_codes), code);
-	case SIGILL: return code_lookup(CODES(ill_codes), code);
-	case SIGFPE: return code_lookup(CODES(fpe_codes), code);
-	case SIGTRAP: return code_lookup(CODES(trap_codes), code);
-	case SIGIO: return code_lookup(CODES(poll_codes), code);
-	}
-	return NULL;
-}
-
 /* Clock ticks, with strace's comment in seconds when not zero. */
 static void put_ticks(struct linebuf *lb, const char *field, long ticks)
 {
@@ -157,7 +81,6 @@ static void put_fields(struct linebuf *lb, int sig, const siginfo_t *si)
 void format_signal(struct linebuf *lb, const struct rec_signal *rec)
 {
 	siginfo_t si;
-	const char *code;
 
 	memset(&si, 0, sizeof(si));
 	memcpy(&si, rec->siginfo, sizeof(rec->siginfo) < sizeof(si) ? sizeof(rec->siginfo) : sizeof(si));
@@ -165,14 +88,8 @@ void format_signal(struct linebuf *lb, const struct rec_signal *rec)
 	print_signal_name(lb, rec->signo);
 	line_puts(lb, " {si_signo=");
 	print_signal(lb, rec->signo);
-	code = code_name(rec->signo, si.si_code);
 	line_puts(lb, ", si_code=");
-	if (print_xlat_style() == XLAT_RAW)
-		line_hex(lb, (uint32_t)si.si_code);
-	else if (code)
-		line_puts(lb, code);
-	else
-		line_dec(lb, si.si_code);
+	print_si_code(lb, rec->signo, si.si_code);
 	put_fields(lb, rec->signo, &si);
 	line_puts(lb, "} ---");
 }

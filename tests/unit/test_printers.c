@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Printers and the record decoder, including records that lie. */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -174,6 +176,34 @@ static void test_signals(void **state)
 	line_reset(&lb);
 	print_sigset(&lb, set, sizeof(set));
 	assert_string_equal(line_cstr(&lb), "[]");
+}
+
+/* si_code: the senders' codes for any signal, the signal's own positive ones. */
+static void test_si_codes(void **state)
+{
+	static const struct {
+		int sig, code;
+		const char *want;
+	} cases[] = {
+		{ SIGSEGV, SEGV_MAPERR, "SEGV_MAPERR" }, { SIGBUS, BUS_ADRERR, "BUS_ADRERR" },
+		{ SIGILL, ILL_ILLOPC, "ILL_ILLOPC" }, { SIGFPE, FPE_INTDIV, "FPE_INTDIV" },
+		{ SIGTRAP, TRAP_BRKPT, "TRAP_BRKPT" }, { SIGIO, POLL_IN, "POLL_IN" },
+		{ SIGCHLD, CLD_EXITED, "CLD_EXITED" }, { SIGSEGV, SI_USER, "SI_USER" },
+		{ SIGUSR1, SI_TKILL, "SI_TKILL" }, { SIGSEGV, SI_KERNEL, "SI_KERNEL" },
+		{ SIGUSR1, 1, "1" }, { SIGSEGV, 99, "99" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		line_reset(&lb);
+		print_si_code(&lb, cases[i].sig, cases[i].code);
+		assert_string_equal(line_cstr(&lb), cases[i].want);
+	}
+	print_set_xlat_style(XLAT_RAW);
+	line_reset(&lb);
+	print_si_code(&lb, SIGUSR1, SI_TKILL);
+	print_set_xlat_style(XLAT_ABBREV);
+	assert_string_equal(line_cstr(&lb), "0xfffffffa");
 }
 
 static void test_errors(void **state)
@@ -396,6 +426,7 @@ int main(void)
 		cmocka_unit_test(test_truncation),
 		cmocka_unit_test(test_flags),
 		cmocka_unit_test(test_signals),
+		cmocka_unit_test(test_si_codes),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_format_lines),
 		cmocka_unit_test(test_hostile_records),
