@@ -143,21 +143,34 @@ void print_opts_for_call(struct print_opts *out, const struct print_opts *opts, 
 }
 
 /* -X raw and verbose: the number first ("0" for none). */
-static bool print_xlat_number(struct linebuf *lb, uint64_t value)
+bool xlat_number_begin(struct linebuf *lb, uint64_t value, bool decimal)
 {
 	if (xlat_style == XLAT_ABBREV)
 		return false;
-	line_hex(lb, value);
+	if (decimal)
+		line_dec(lb, (int64_t)value);
+	else
+		line_hex(lb, value);
 	if (xlat_style == XLAT_RAW)
 		return true;
 	line_puts(lb, " /* ");
 	return false;
 }
 
-static void end_xlat_number(struct linebuf *lb)
+void xlat_number_end(struct linebuf *lb)
 {
 	if (xlat_style == XLAT_VERBOSE)
 		line_puts(lb, " */");
+}
+
+static bool print_xlat_number(struct linebuf *lb, uint64_t value)
+{
+	return xlat_number_begin(lb, value, false);
+}
+
+static void end_xlat_number(struct linebuf *lb)
+{
+	xlat_number_end(lb);
 }
 
 static void print_flag_names(struct linebuf *lb, const struct xlat *table, uint64_t value);
@@ -284,29 +297,47 @@ void print_signal_name(struct linebuf *lb, int sig)
 	}
 }
 
-/* A signal in an argument or a structure: its number under -X raw. */
-void print_signal(struct linebuf *lb, int sig)
+static bool signal_has_name(int sig)
 {
-	if (xlat_style == XLAT_RAW)
-		line_dec(lb, sig);
-	else
-		print_signal_name(lb, sig);
+	return signal_abbrev(sig) || (sig >= 32 && sig <= 64);
 }
 
+/*
+ * A signal in an argument or a structure, as -X says: SIGUSR1, 10, or 10
+ * with SIGUSR1 in a comment.
+ */
+void print_signal(struct linebuf *lb, int sig)
+{
+	if (!signal_has_name(sig)) {
+		line_dec(lb, sig);
+		return;
+	}
+	if (xlat_number_begin(lb, (uint64_t)(int64_t)sig, true))
+		return;
+	print_signal_name(lb, sig);
+	xlat_number_end(lb);
+}
+
+/* A signal in a set: USR1, RT_3 (and the number, as -X says). */
 static void print_signal_short(struct linebuf *lb, int sig)
 {
 	const char *abbrev = signal_abbrev(sig);
 
-	if (xlat_style == XLAT_RAW)
+	if (!signal_has_name(sig)) {
 		line_dec(lb, sig);
-	else if (abbrev)
+		return;
+	}
+	if (xlat_number_begin(lb, (uint64_t)(int64_t)sig, true))
+		return;
+	if (abbrev) {
 		line_puts(lb, abbrev);
-	else if (sig == 32)
+	} else if (sig == 32) {
 		line_puts(lb, "RTMIN");
-	else {
+	} else {
 		line_puts(lb, "RT_");
 		line_dec(lb, sig - 32);
 	}
+	xlat_number_end(lb);
 }
 
 /* [CHLD USR1], or ~[...] naming the signals left out when most are in. */

@@ -46,6 +46,14 @@ void print_opts_for_call(struct print_opts *out, const struct print_opts *opts, 
 /* -X for every flag and enum printer; set once at start-up. */
 void print_set_xlat_style(enum xlat_style style);
 enum xlat_style print_xlat_style(void);
+/*
+ * The number of a named value as -X wants it before the name: nothing
+ * (abbrev), the number alone (raw: returns true, print no name), or the
+ * number and the opening of the comment the name goes in (verbose), which
+ * xlat_number_end closes.  In hex, or in decimal (signals).
+ */
+bool xlat_number_begin(struct linebuf *lb, uint64_t value, bool decimal);
+void xlat_number_end(struct linebuf *lb);
 
 /* Print argument i of call; false when strace leaves it out entirely. */
 bool print_arg(struct linebuf *lb, const struct decoded_call *call, int i,
@@ -70,7 +78,7 @@ void print_flags(struct linebuf *lb, const struct xlat *table, uint64_t value);
 void print_enum(struct linebuf *lb, const struct xlat *table, uint64_t value);
 /* A signal's name, whatever -X says: lines like "+++ killed by SIGKILL +++". */
 void print_signal_name(struct linebuf *lb, int sig);
-/* A signal in an argument or a structure field: its number under -X raw. */
+/* A signal in an argument or a structure field, as -X says: SIGUSR1, 10, or 10 with its name in a comment. */
 void print_signal(struct linebuf *lb, int sig);
 /* A siginfo's si_code as strace names it for signal sig (hex under -X raw). */
 void print_si_code(struct linebuf *lb, int sig, int code);

@@ -565,17 +565,20 @@ static void print_cap_data2(struct linebuf *lb, const void *data, const struct p
 static void print_sigaction(struct linebuf *lb, const void *data, const struct print_opts *opts)
 {
 	const struct kernel_sigaction *sa = data;
+	const char *handler = NULL;
 
 	(void)opts;
 	line_puts(lb, "{sa_handler=");
-	if (print_xlat_style() == XLAT_RAW)
-		line_hex(lb, sa->handler);
-	else if (sa->handler == (uint64_t)(uintptr_t)SIG_DFL)
-		line_puts(lb, "SIG_DFL");
+	if (sa->handler == (uint64_t)(uintptr_t)SIG_DFL)
+		handler = "SIG_DFL";
 	else if (sa->handler == (uint64_t)(uintptr_t)SIG_IGN)
-		line_puts(lb, "SIG_IGN");
-	else
+		handler = "SIG_IGN";
+	if (!handler) {
 		line_hex(lb, sa->handler);
+	} else if (!xlat_number_begin(lb, sa->handler, false)) {
+		line_puts(lb, handler);
+		xlat_number_end(lb);
+	}
 	line_puts(lb, ", sa_mask=");
 	print_sigset(lb, (const uint8_t *)&sa->mask, sizeof(sa->mask));
 	line_puts(lb, ", sa_flags=");
@@ -619,19 +622,22 @@ void print_si_code(struct linebuf *lb, int sig, int code)
 	const struct xlat *own = signal_codes(sig);
 	const char *name = NULL;
 
-	if (print_xlat_style() == XLAT_RAW) {
-		line_hex(lb, (uint32_t)code);
-		return;
-	}
 	/* The signal's own codes are positive; the senders' are not (but SI_KERNEL). */
 	if (code <= 0 || code == SI_KERNEL)
 		name = xlat_name(&xlat_siginfo_codes, (uint64_t)(int64_t)code);
 	else if (own)
 		name = xlat_name(own, (uint64_t)code);
-	if (name)
-		line_puts(lb, name);
-	else
-		line_dec(lb, code);
+	if (!name) {
+		if (print_xlat_style() == XLAT_ABBREV)
+			line_dec(lb, code);
+		else
+			line_hex(lb, (uint32_t)code);
+		return;
+	}
+	if (xlat_number_begin(lb, (uint32_t)code, false))
+		return;
+	line_puts(lb, name);
+	xlat_number_end(lb);
 }
 
 static void print_siginfo(struct linebuf *lb, const void *data, const struct print_opts *opts)

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The decoding options print what strace 6.1 prints for the same program:
-# -v (statx's struct field by field), -n, -X raw|abbrev|verbose, -y, -e raw=, -e abbrev=, -e verbose=.
+# -v (statx's struct field by field), -n, -X raw|abbrev|verbose (signals too), -y, -e raw=, -e abbrev=, -e verbose=.
 . "$TESTLIB"
 require_bpf
 require_strace
@@ -26,6 +26,13 @@ compare "$WORK/xraw.s" "$WORK/xraw.b" 95
 run_both xverbose -X verbose
 grep -qF 'openat(-100 /* AT_FDCWD */, ' "$WORK/xverbose.b" || fail "-X verbose: AT_FDCWD not commented"
 compare "$WORK/xverbose.s" "$WORK/xverbose.b" 95
+# Signals under -X verbose: numbers with their names in comments, in sets
+# and in sigaction's handler too.
+PROG=corpus_signals run_both xverbose_signals -X verbose
+grep -qF '[10 /* USR1 */ 12 /* USR2 */' "$WORK/xverbose_signals.b" || fail "-X verbose: sigset names"
+grep -qF 'sa_handler=0 /* SIG_DFL */' "$WORK/xverbose_signals.b" || fail "-X verbose: SIG_DFL"
+grep -qF 'si_code=0xfffffffa /* SI_TKILL */' "$WORK/xverbose_signals.b" || fail "-X verbose: si_code"
+compare "$WORK/xverbose_signals.s" "$WORK/xverbose_signals.b" 85
 
 run_both v -v
 compare "$WORK/v.s" "$WORK/v.b" 95

@@ -409,6 +409,12 @@ static void test_styles(void **state)
 	add_blob(&r, REC_ENTRY_SLOT(0), "\0\x0a\0\0\0\0\0\0", 8);
 	add_blob(&r, 0, "\0\x0a\0\0\0\0\0\0", 8);
 	assert_string_equal(line(), "rt_sigtimedwait([10 12], NULL, NULL, 8) = 12 (SIGUSR2)");
+	/* -X verbose: the number, the name in a comment, in sets too. */
+	print_set_xlat_style(XLAT_VERBOSE);
+	assert_string_equal(line(),
+			    "rt_sigtimedwait([10 /* USR1 */ 12 /* USR2 */], NULL, NULL, 8) = 12 (SIGUSR2)");
+	call("kill", 0, 42, SIGUSR1, 0, 0, 0, 0);
+	assert_string_equal(line(), "kill(42, 10 /* SIGUSR1 */) = 0");
 	call("lseek", 0, 3, 0, 2, 0, 0, 0);
 	print_set_xlat_style(XLAT_ABBREV);
 	opts.syscall_numbers = true;

@@ -202,8 +202,15 @@ static void test_si_codes(void **state)
 	print_set_xlat_style(XLAT_RAW);
 	line_reset(&lb);
 	print_si_code(&lb, SIGUSR1, SI_TKILL);
-	print_set_xlat_style(XLAT_ABBREV);
 	assert_string_equal(line_cstr(&lb), "0xfffffffa");
+	print_set_xlat_style(XLAT_VERBOSE);
+	line_reset(&lb);
+	print_si_code(&lb, SIGUSR1, SI_TKILL);
+	assert_string_equal(line_cstr(&lb), "0xfffffffa /* SI_TKILL */");
+	line_reset(&lb);
+	print_si_code(&lb, SIGUSR1, 1);
+	print_set_xlat_style(XLAT_ABBREV);
+	assert_string_equal(line_cstr(&lb), "0x1");
 }
 
 static void test_errors(void **state)
