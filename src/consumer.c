@@ -61,6 +61,8 @@ struct task {
 	size_t open_col;		/* that line's length */
 	uint64_t head_enter_ns;
 	struct output *out;		/* -ff: its own file */
+	bool nr_known;			/* last_nr is set */
+	int32_t last_nr;		/* its last call shown: -n puts it before signal and exit lines */
 };
 
 static size_t task_slot(const struct consumer *c, uint32_t tid)
@@ -393,6 +395,8 @@ static void print_call_enter(struct consumer *c, const struct decoded_call *call
 	t->head_printed = true;
 	t->head_enter_ns = call->rec->enter_ns;
 	t->line_open = true;
+	t->nr_known = true;
+	t->last_nr = call->rec->nr;
 	if (c->separate_base) {
 		write_pending_head(c);
 		c->open_tid = 0;
@@ -475,6 +479,8 @@ static void print_call_exit(struct consumer *c, const struct decoded_call *call)
 		c->malformed++;
 		return;
 	}
+	t->nr_known = true;
+	t->last_nr = rec->nr;
 	if (rec->flags & CALL_KILLED) {
 		print_call_killed(c, call, t, continued);
 		return;
@@ -531,11 +537,22 @@ static void print_call(struct consumer *c, const struct decoded_call *call,
 		stack_report_call(c->stacks, call, &c->line, &c->out);
 }
 
+/*
+ * -n: before a signal or exit line, strace shows the number of the call
+ * the thread made last (exit_group's 231 before "+++ exited").
+ */
+static void put_last_syscall_number(struct consumer *c, struct linebuf *lb, const struct task *t)
+{
+	if (c->print.syscall_numbers && t && t->nr_known)
+		line_printf(lb, "[%4d] ", t->last_nr);
+}
+
 static void print_exit_line(struct consumer *c, struct task *t, unsigned int status, uint64_t ts)
 {
 	if (!(c->opts->expr.quiet & QUIET_EXIT) && !c->summary_only && !c->hide_calls) {
 		end_open_line(c, t->tid);
 		put_prefix(c, &c->line, t->tid, ts);
+		put_last_syscall_number(c, &c->line, t);
 		format_strace_exit(&c->line, status);
 		out_line(output_of(c, t), &c->line);
 	}
@@ -560,6 +577,7 @@ static void print_superseded(struct consumer *c, struct task *leader,
 		return;
 	end_open_line(c, tid);
 	put_prefix(c, &c->line, tid, rec->ts_ns);
+	put_last_syscall_number(c, &c->line, leader);
 	line_printf(&c->line, "+++ superseded by execve in pid %u +++\n", rec->superseded_by);
 	out_line(output_of(c, leader), &c->line);
 }
@@ -662,6 +680,7 @@ static void print_signal_event(struct consumer *c, const struct rec_signal *rec)
 		return;
 	end_open_line(c, rec->tid);
 	put_prefix(c, &c->line, rec->tid, rec->ts_ns);
+	put_last_syscall_number(c, &c->line, task_find(c, rec->tid));
 	format_signal(&c->line, rec);
 	line_putc(&c->line, '\n');
 	out_line(output_of(c, task_get(c, rec->tid)), &c->line);

@@ -17,6 +17,8 @@ run_both() {
 
 run_both n -n
 grep -qE '^\[ 257\] openat\(AT_FDCWD, ' "$WORK/n.b" || fail "-n: no syscall number prefix"
+# strace puts the thread's last call's number before its exit line too.
+grep -qxF '[ 231] +++ exited with 0 +++' "$WORK/n.b" || fail "-n: no exit_group number before +++ exited"
 compare "$WORK/n.s" "$WORK/n.b" 95
 
 run_both xraw -X raw
