@@ -1289,7 +1289,7 @@ static __always_inline int sys_enter(void *ctx, long nr, struct pt_regs *regs, v
 	/* -c sends no records: the arguments are never looked at. */
 	if (summary_mode == SUMMARY_ONLY) {
 		task->flags |= TASK_IN_CALL;
-		if (!summary_call_timed(nr))
+		if (!summary_call_timed(task, nr))
 			return 0;
 		in->flags = INFLIGHT_TIMED;
 	}

@@ -273,7 +273,7 @@ struct inflight {
  */
 struct task_state {
 	__u32 flags;		/* TASK_* */
-	__u32 pad;
+	__u32 draw;		/* -c: the thread's last random draw (xorshift32), 0 before its first */
 	struct inflight call;
 };
 

@@ -45,27 +45,40 @@ struct {
 	__type(value, struct syscall_stats);
 } process_stats SEC(".maps");
 
-/* How many calls of each syscall this CPU has timed, up to SUMMARY_EXACT_CALLS. */
-struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, SYSCALL_NR_MAX);
-	__type(key, __u32);
-	__type(value, __u32);
-} exact_calls_timed SEC(".maps");
-
-/* Whether the call of nr that starts now is to be timed. */
-static __always_inline bool summary_call_timed(__u32 nr)
+/*
+ * A thread's next draw, from the state in its slot: xorshift32, seeded by
+ * the kernel's generator at the thread's first draw.  No helper call, and
+ * no cache line but the slot's, which the call writes anyway.
+ */
+static __always_inline __u32 task_draw(struct task_state *task)
 {
-	__u32 *timed;
+	__u32 x = task->draw;
+
+	if (!x)
+		x = bpf_get_prandom_u32() | 1;
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	task->draw = x;
+	return x;
+}
+
+/*
+ * Whether the call of nr that starts now is to be timed.  The count of
+ * timed calls is the per-CPU row the call's exit updates: an entry looking
+ * at it brings in the line the exit needs.
+ */
+static __always_inline bool summary_call_timed(struct task_state *task, __u32 nr)
+{
+	struct syscall_stats *row;
 
 	if (!summary_sample_shift)
 		return true;
-	timed = bpf_map_lookup_elem(&exact_calls_timed, &nr);
-	if (timed && *timed < SUMMARY_EXACT_CALLS) {
-		++*timed;
+	row = bpf_map_lookup_elem(&stats, &nr);
+	if (row && row->timed < SUMMARY_EXACT_CALLS)
 		return true;
-	}
-	return !(bpf_get_prandom_u32() & ((1U << summary_sample_shift) - 1));
+	/* The draw's high bits: xorshift's low bits are its weakest. */
+	return !(task_draw(task) >> (32 - summary_sample_shift));
 }
 
 /*
@@ -154,6 +167,13 @@ static __always_inline void count_call(__u32 tgid, __u32 nr, __s64 ret,
 			t = t > wall_ns && (__s64)t > 0 ? wall_ns : 0;
 	}
 	t = t > summary_overhead_ns ? t - summary_overhead_ns : 0;
+	/* The global row's count of timed calls is summary_call_timed's. */
+	if (summary_per_process && summary_sample_shift) {
+		struct syscall_stats *row = bpf_map_lookup_elem(&stats, &nr);
+
+		if (row)
+			row->timed++;
+	}
 	count_outcome(s, ret);
 	s->timed++;
 	s->time_ns += t;
