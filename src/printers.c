@@ -163,16 +163,6 @@ void xlat_number_end(struct linebuf *lb)
 		line_puts(lb, " */");
 }
 
-static bool print_xlat_number(struct linebuf *lb, uint64_t value)
-{
-	return xlat_number_begin(lb, value, false);
-}
-
-static void end_xlat_number(struct linebuf *lb)
-{
-	xlat_number_end(lb);
-}
-
 static void print_flag_names(struct linebuf *lb, const struct xlat *table, uint64_t value);
 
 void print_flags(struct linebuf *lb, const struct xlat *table, uint64_t value)
@@ -182,10 +172,10 @@ void print_flags(struct linebuf *lb, const struct xlat *table, uint64_t value)
 		line_putc(lb, '0');
 		return;
 	}
-	if (print_xlat_number(lb, value))
+	if (xlat_number_begin(lb, value, false))
 		return;
 	print_flag_names(lb, table, value);
-	end_xlat_number(lb);
+	xlat_number_end(lb);
 }
 
 static void print_flag_names(struct linebuf *lb, const struct xlat *table, uint64_t value)
@@ -260,10 +250,10 @@ void print_enum(struct linebuf *lb, const struct xlat *table, uint64_t value)
 	const char *name = enum_name(table, value, NULL);
 
 	if (name) {
-		if (print_xlat_number(lb, value))
+		if (xlat_number_begin(lb, value, false))
 			return;
 		line_puts(lb, name);
-		end_xlat_number(lb);
+		xlat_number_end(lb);
 		return;
 	}
 	line_hex(lb, value);
@@ -412,7 +402,7 @@ void print_open_flags(struct linebuf *lb, uint64_t flags)
 	uint64_t rest = flags & ~(uint64_t)O_ACCMODE;
 	const char *access = xlat_name(&xlat_open_access, flags & O_ACCMODE);
 
-	if (print_xlat_number(lb, flags))
+	if (xlat_number_begin(lb, flags, false))
 		return;
 	if (access)
 		line_puts(lb, access);
@@ -422,7 +412,7 @@ void print_open_flags(struct linebuf *lb, uint64_t flags)
 		line_putc(lb, '|');
 		print_flag_names(lb, &xlat_open_flags, rest);
 	}
-	end_xlat_number(lb);
+	xlat_number_end(lb);
 }
 
 static void print_sockaddr(struct linebuf *lb, const uint8_t *data, size_t len,
