@@ -80,6 +80,7 @@ __u32 reader_asleep;
 struct capture_buf {
 	__u32 used;
 	__u32 since_query;	/* scratch: calls this CPU sent since it measured the ring */
+	__s64 iov_left;		/* put_iov: bytes of the return value left to show, or -1 */
 	__u8 raw[REC_SIZE_MAX];
 };
 
@@ -533,8 +534,6 @@ static long count_one(__u32 index, void *data)
 struct argv_ctx {
 	struct capture_buf *dst;
 	const __u64 *array;
-	__u32 limit;
-	__u32 pos;
 	__u32 shown;
 	__u32 flags;
 };
@@ -544,12 +543,12 @@ static long put_one_argv(__u32 i, void *data)
 {
 	struct argv_ctx *c = data;
 	struct rec_argv_elem elem = {};
-	__u32 pos = c->pos;
+	__u32 pos = c->dst->used;
 	__u64 ptr;
 	long n;
 
 	/* -v shows whole arrays, as strace does without abbreviation. */
-	if (!show_environment && i >= c->limit)
+	if (!show_environment && i >= max_strlen)
 		return 1;
 	if (bpf_probe_read_user(&ptr, sizeof(ptr), c->array + i)) {
 		c->flags |= REC_ARGV_UNREADABLE;
@@ -558,11 +557,11 @@ static long put_one_argv(__u32 i, void *data)
 	if (!ptr || pos >= REC_PAYLOAD_MAX - sizeof(elem))
 		return 1;
 	n = bpf_probe_read_user_str(buf_payload(c->dst) + pos + sizeof(elem),
-				    (c->limit + 2) & (REC_BLOB_MAX - 1), (const void *)ptr);
+				    (max_strlen + 2) & (REC_BLOB_MAX - 1), (const void *)ptr);
 	if (n > 0) {
 		n--;
-		if (n > c->limit) {
-			n = c->limit;
+		if (n > max_strlen) {
+			n = max_strlen;
 			elem.flags = REC_BLOB_TRUNCATED;
 		}
 		elem.len = n;
@@ -571,7 +570,7 @@ static long put_one_argv(__u32 i, void *data)
 		n = 0;
 	}
 	__builtin_memcpy(buf_payload(c->dst) + pos, &elem, sizeof(elem));
-	c->pos = pos + sizeof(elem) + (n & (REC_BLOB_MAX - 1));
+	c->dst->used = pos + sizeof(elem) + (n & (REC_BLOB_MAX - 1));
 	c->shown++;
 	return 0;
 }
@@ -580,21 +579,23 @@ static long put_one_argv(__u32 i, void *data)
  * An argv-like array: its element count and, when show, its first
  * max_strlen strings (strace abbreviates arrays at -s elements too).
  * A bpf_loop: verifying the unrolled loop's 64 copies cost 17K
- * instructions.
+ * instructions.  A global function, verified once (see put_iov).
  */
-static __always_inline void put_argv(struct capture_buf *dst, struct rec_blob *blob,
-				     const __u64 *array, __u32 limit, bool show)
+__noinline int put_argv(struct capture_buf *dst, struct rec_blob *blob, __u64 array, bool show)
 {
-	__u32 off = dst->used;
 	struct rec_argv_head head = {};
-	struct count_ctx counter = { .array = array };
-	struct argv_ctx c = { .dst = dst, .array = array, .limit = limit };
+	struct count_ctx counter = { .array = (const __u64 *)array };
+	struct argv_ctx c = { .dst = dst, .array = (const __u64 *)array };
+	__u32 off;
 
+	if (!dst || !blob)
+		return 0;
+	off = dst->used;
 	if (off >= REC_PAYLOAD_MAX - sizeof(head)) {
 		blob->len = -ENOSPC;
-		return;
+		return 0;
 	}
-	c.pos = off + sizeof(head);
+	dst->used = off + sizeof(head);
 	if (show)
 		bpf_loop(REC_ARGV_MAX, put_one_argv, &c, 0);
 	head.shown = c.shown;
@@ -605,30 +606,28 @@ static __always_inline void put_argv(struct capture_buf *dst, struct rec_blob *b
 	if (!counter.ended)
 		head.flags |= REC_ARGV_COUNT_TRUNCATED;
 	if (off >= REC_PAYLOAD_MAX - sizeof(head))
-		return;
+		return 0;
 	__builtin_memcpy(buf_payload(dst) + off, &head, sizeof(head));
 	blob->off = off;
-	blob->len = c.pos - off;
-	dst->used = c.pos;
+	blob->len = dst->used - off;
+	return 0;
 }
 
 struct iov_ctx {
 	struct capture_buf *dst;
 	const struct iovec *iov;
 	__u64 count;
-	__s64 total;		/* bytes left to show of the return value, or -1 */
-	__u32 limit;
-	__u32 pos;
 	__u32 shown;
 };
 
-/* One iovec and up to limit bytes of its buffer (a bpf_loop callback). */
+/* One iovec and up to -s bytes of its buffer (a bpf_loop callback). */
 static long put_one_iov(__u32 i, void *data)
 {
 	struct iov_ctx *c = data;
 	struct rec_iov_elem elem = {};
 	struct iovec one;
-	__u32 pos = c->pos;
+	__u32 pos = c->dst->used;
+	__s64 left = c->dst->iov_left;
 	__u64 want;
 	long err;
 
@@ -639,10 +638,10 @@ static long put_one_iov(__u32 i, void *data)
 	elem.base = (__u64)one.iov_base;
 	elem.len = one.iov_len;
 	want = one.iov_len;
-	if (c->total >= 0 && want > (__u64)c->total)
-		want = c->total;
-	if (want > c->limit)
-		want = c->limit;
+	if (left >= 0 && want > (__u64)left)
+		want = left;
+	if (want > max_strlen)
+		want = max_strlen;
 	if (want > REC_BLOB_MAX - 1)
 		want = REC_BLOB_MAX - 1;
 	barrier_var(want);
@@ -650,40 +649,44 @@ static long put_one_iov(__u32 i, void *data)
 				  want & (REC_BLOB_MAX - 1), one.iov_base);
 	elem.captured = err ? err : (__s32)want;
 	__builtin_memcpy(buf_payload(c->dst) + pos, &elem, sizeof(elem));
-	c->pos = pos + sizeof(elem) + (err ? 0 : want);
-	if (c->total >= 0)
-		c->total -= one.iov_len < (__u64)c->total ? one.iov_len : c->total;
+	c->dst->used = pos + sizeof(elem) + (err ? 0 : want);
+	if (left >= 0)
+		c->dst->iov_left = left - (one.iov_len < (__u64)left ? one.iov_len : left);
 	c->shown++;
 	return 0;
 }
 
 /*
- * An iovec array: the iovecs, then up to limit bytes of each buffer, and
- * no more than total bytes in all (readv's return value).  A bpf_loop, not
- * an unrolled loop: verifying 64 unrolled copies took 130 ms at start-up.
+ * An iovec array: the iovecs, then up to -s bytes of each buffer, and no
+ * more than total bytes in all (readv's return value).  A bpf_loop, not an
+ * unrolled loop: verifying 64 unrolled copies took 130 ms at start-up.  A
+ * global function, verified once: inlined, its loop was verified again for
+ * each caller and each state the caller reached it in.
  */
-static __always_inline void put_iov(struct capture_buf *dst, struct rec_blob *blob,
-				    const struct iovec *iov, __u64 count, __u32 limit, __s64 total)
+__noinline int put_iov(struct capture_buf *dst, struct rec_blob *blob, __u64 iov, __u64 count,
+		       __s64 total)
 {
-	__u32 off = dst->used;
 	struct rec_iov_head head = {};
-	struct iov_ctx c = {
-		.dst = dst, .iov = iov, .count = count, .total = total, .limit = limit,
-	};
+	struct iov_ctx c = { .dst = dst, .iov = (const struct iovec *)iov, .count = count };
+	__u32 off;
 
+	if (!dst || !blob)
+		return 0;
+	off = dst->used;
 	if (off >= REC_PAYLOAD_MAX - sizeof(head)) {
 		blob->len = -ENOSPC;
-		return;
+		return 0;
 	}
-	c.pos = off + sizeof(head);
+	dst->used = off + sizeof(head);
+	dst->iov_left = total;
 	bpf_loop(REC_IOV_MAX, put_one_iov, &c, 0);
 	head.count = c.shown;
 	if (off >= REC_PAYLOAD_MAX - sizeof(head))
-		return;
+		return 0;
 	__builtin_memcpy(buf_payload(dst) + off, &head, sizeof(head));
 	blob->off = off;
-	blob->len = c.pos - off;
-	dst->used = c.pos;
+	blob->len = dst->used - off;
+	return 0;
 }
 
 /*
@@ -743,7 +746,7 @@ static __always_inline void put_fdpair(struct capture_buf *dst, struct rec_blob 
  * iovecs with their bytes (no more than total in all, when total >= 0).
  */
 static __always_inline void put_msghdr_inline(struct capture_buf *dst, struct rec_blob *blob,
-					      const void *uptr, __u32 limit, __s64 total)
+					      const void *uptr, __s64 total)
 {
 	struct rec_msghdr_head head = {};
 	struct rec_blob iov_blob = { .off = REC_BLOB_NONE };
@@ -781,7 +784,7 @@ static __always_inline void put_msghdr_inline(struct capture_buf *dst, struct re
 	}
 	dst->used = pos;
 	if (m.msg_iov)
-		put_iov(dst, &iov_blob, m.msg_iov, m.msg_iovlen, limit, total);
+		put_iov(dst, &iov_blob, (__u64)m.msg_iov, m.msg_iovlen, total);
 	head.iov_captured = iov_blob.off == REC_BLOB_NONE && iov_blob.len >= 0 ? -EFAULT : iov_blob.len;
 	if (off >= REC_PAYLOAD_MAX - sizeof(head))
 		return;
@@ -796,10 +799,10 @@ static __always_inline void put_msghdr_inline(struct capture_buf *dst, struct re
  * more instructions to verify).
  */
 __noinline int put_msghdr(struct capture_buf *dst, struct rec_blob *blob, __u64 uptr,
-			  __u32 limit, __s64 total)
+			  __s64 total)
 {
 	if (dst && blob)
-		put_msghdr_inline(dst, blob, (const void *)uptr, limit, total);
+		put_msghdr_inline(dst, blob, (const void *)uptr, total);
 	return 0;
 }
 
@@ -841,7 +844,6 @@ struct mmsg_ctx {
 	struct capture_buf *dst;
 	const struct mmsghdr *msgs;
 	__u32 count;
-	__u32 limit;
 	__u32 shown;
 	bool received;		/* recvmmsg: each message's data is its msg_len */
 };
@@ -860,7 +862,7 @@ static long put_one_mmsg(__u32 i, void *data)
 	if (bpf_probe_read_user(&elem.msg_len, sizeof(elem.msg_len), &m->msg_len))
 		return 1;
 	c->dst->used = pos + sizeof(elem);
-	put_msghdr(c->dst, &blob, (__u64)&m->msg_hdr, c->limit, c->received ? elem.msg_len : -1);
+	put_msghdr(c->dst, &blob, (__u64)&m->msg_hdr, c->received ? elem.msg_len : -1);
 	elem.len = blob.off == REC_BLOB_NONE ? (blob.len < 0 ? blob.len : -EFAULT) : blob.len;
 	if (pos < REC_PAYLOAD_MAX - sizeof(elem))
 		__builtin_memcpy(buf_payload(c->dst) + pos, &elem, sizeof(elem));
@@ -868,17 +870,23 @@ static long put_one_mmsg(__u32 i, void *data)
 	return 0;
 }
 
-/* sendmmsg, recvmmsg: the messages the call moved (its return value). */
-static __always_inline void put_mmsghdr(struct capture_buf *dst, struct rec_blob *blob,
-					const void *uptr, __u32 limit, __s64 ret, bool received)
+/*
+ * sendmmsg, recvmmsg: the messages the call moved (its return value).  A
+ * global function, verified once (see put_iov).
+ */
+__noinline int put_mmsghdr(struct capture_buf *dst, struct rec_blob *blob, __u64 uptr, __s64 ret,
+			   bool received)
 {
 	struct rec_mmsg_head head = {};
-	struct mmsg_ctx c = { .dst = dst, .msgs = uptr, .limit = limit, .received = received };
-	__u32 off = dst->used;
+	struct mmsg_ctx c = { .dst = dst, .msgs = (const struct mmsghdr *)uptr, .received = received };
+	__u32 off;
 
+	if (!dst || !blob)
+		return 0;
+	off = dst->used;
 	if (ret <= 0 || off >= REC_PAYLOAD_MAX - sizeof(head)) {
 		blob->len = ret <= 0 ? 0 : -ENOSPC;
-		return;
+		return 0;
 	}
 	c.count = ret > REC_MMSG_MAX ? REC_MMSG_MAX : ret;
 	dst->used = off + sizeof(head);
@@ -886,10 +894,11 @@ static __always_inline void put_mmsghdr(struct capture_buf *dst, struct rec_blob
 	head.count = c.shown;
 	head.flags = ret > REC_MMSG_MAX;
 	if (off >= REC_PAYLOAD_MAX - sizeof(head))
-		return;
+		return 0;
 	__builtin_memcpy(buf_payload(dst) + off, &head, sizeof(head));
 	blob->off = off;
 	blob->len = dst->used - off;
+	return 0;
 }
 
 /*
@@ -969,33 +978,33 @@ static __always_inline bool capture_wanted(struct rec_blob *blob, const struct r
 /*
  * The ops that follow pointers.  ops is a constant: a family's step
  * function compiles only its family's cases (CAP_MSG_OPS and the like).
- * Their limit is always -s (syscalls/gen checks), read here as the constant
- * it is to the verifier: an unknown limit made it walk every loop's bound
- * and took verifying the msg family from 8K to 49K instructions.
+ * Their limit is always -s (syscalls/gen checks), which the helpers read
+ * as the constant it is to the verifier: an unknown limit made it walk
+ * every loop's bound and took verifying the msg family from 8K to 49K
+ * instructions.
  */
 static __always_inline bool capture_followed(struct capture_buf *dst, struct rec_blob *blob,
 					     const struct rec_call *rec, const void *uptr, int op,
 					     int size_arg, unsigned int ops)
 {
-	__u32 limit = max_strlen;
 	__s64 ret = rec->ret;
 
 #define HAS(o)	((ops & (1u << (o))) && op == (o))
 	/* One call site per helper: each inlined copy costs its own verifying. */
 	if (HAS(CAP_ARGV) || HAS(CAP_ARGV_COUNT)) {
-		put_argv(dst, blob, uptr, limit, op == CAP_ARGV || show_environment);
+		put_argv(dst, blob, (__u64)uptr, op == CAP_ARGV || show_environment);
 		return true;
 	}
 	if (HAS(CAP_IOV) || HAS(CAP_IOV_RET)) {
-		put_iov(dst, blob, uptr, rec->args[size_arg], limit, op == CAP_IOV_RET ? ret : -1);
+		put_iov(dst, blob, (__u64)uptr, rec->args[size_arg], op == CAP_IOV_RET ? ret : -1);
 		return true;
 	}
 	if (HAS(CAP_MSGHDR) || HAS(CAP_MSGHDR_RET)) {
-		put_msghdr(dst, blob, (__u64)uptr, limit, op == CAP_MSGHDR ? -1 : ret < 0 ? 0 : ret);
+		put_msghdr(dst, blob, (__u64)uptr, op == CAP_MSGHDR ? -1 : ret < 0 ? 0 : ret);
 		return true;
 	}
 	if (HAS(CAP_MMSGHDR) || HAS(CAP_MMSGHDR_RECV)) {
-		put_mmsghdr(dst, blob, uptr, limit, ret, op == CAP_MMSGHDR_RECV);
+		put_mmsghdr(dst, blob, (__u64)uptr, ret, op == CAP_MMSGHDR_RECV);
 		return true;
 	}
 	if (HAS(CAP_FDPAIR)) {
