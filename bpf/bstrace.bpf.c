@@ -744,24 +744,30 @@ static __always_inline void put_fdpair(struct capture_buf *dst, struct rec_blob 
 /*
  * sendmsg, recvmsg: the struct msghdr, the address it names, and its
  * iovecs with their bytes (no more than total in all, when total >= 0).
+ * A global function, verified once: sendmsg's, recvmsg's and each of
+ * sendmmsg's messages share it (inlined in the mmsghdr loop, it cost 24K
+ * more instructions to verify).
  */
-static __always_inline void put_msghdr_inline(struct capture_buf *dst, struct rec_blob *blob,
-					      const void *uptr, __s64 total)
+__noinline int put_msghdr(struct capture_buf *dst, struct rec_blob *blob, __u64 uptr,
+			  __s64 total)
 {
 	struct rec_msghdr_head head = {};
 	struct rec_blob iov_blob = { .off = REC_BLOB_NONE };
 	struct user_msghdr m;
-	__u32 off = dst->used, pos, n;
+	__u32 off, pos, n;
 	long err;
 
+	if (!dst || !blob)
+		return 0;
+	off = dst->used;
 	if (off >= REC_PAYLOAD_MAX - sizeof(head) - REC_SOCKADDR_MAX) {
 		blob->len = -ENOSPC;
-		return;
+		return 0;
 	}
-	err = bpf_probe_read_user(&m, sizeof(m), uptr);
+	err = bpf_probe_read_user(&m, sizeof(m), (const void *)uptr);
 	if (err) {
 		blob->len = err;
-		return;
+		return 0;
 	}
 	head.name = (__u64)m.msg_name;
 	head.namelen = m.msg_namelen;
@@ -787,22 +793,10 @@ static __always_inline void put_msghdr_inline(struct capture_buf *dst, struct re
 		put_iov(dst, &iov_blob, (__u64)m.msg_iov, m.msg_iovlen, total);
 	head.iov_captured = iov_blob.off == REC_BLOB_NONE && iov_blob.len >= 0 ? -EFAULT : iov_blob.len;
 	if (off >= REC_PAYLOAD_MAX - sizeof(head))
-		return;
+		return 0;
 	__builtin_memcpy(buf_payload(dst) + off, &head, sizeof(head));
 	blob->off = off;
 	blob->len = dst->used - off;
-}
-
-/*
- * A global function, verified once: sendmsg's, recvmsg's and each of
- * sendmmsg's messages share it (inlined in the mmsghdr loop, it cost 24K
- * more instructions to verify).
- */
-__noinline int put_msghdr(struct capture_buf *dst, struct rec_blob *blob, __u64 uptr,
-			  __s64 total)
-{
-	if (dst && blob)
-		put_msghdr_inline(dst, blob, (const void *)uptr, total);
 	return 0;
 }
 
