@@ -8,6 +8,7 @@
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <sched.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -49,26 +50,38 @@ void print_dev(struct linebuf *lb, uint64_t dev)
 	line_putc(lb, ')');
 }
 
-/* strace's date comment: 1970-01-01T00:00:07+0000, with digits of fraction. */
-static void print_date(struct linebuf *lb, int64_t sec, uint64_t frac, int digits)
+/*
+ * strace's date: 1970-01-01T00:00:07+0000, with the fraction of a second
+ * (digits 6 or 9) when it is not zero.  False, and nothing in buf, where
+ * strace shows no date: for time zero, for a fraction past its unit (a
+ * bogus tv_nsec), and for a time localtime cannot convert.
+ */
+static bool format_date(char *buf, size_t size, int64_t sec, uint64_t frac, int digits)
 {
+	uint64_t frac_max = digits == 9 ? 999999999 : digits == 6 ? 999999 : 0;
 	time_t t = (time_t)sec;
 	struct tm tm;
-	char buf[64], zone[16];
+	size_t pos;
 
-	if (!localtime_r(&t, &tm) || !strftime(buf, sizeof(buf), "%FT%T", &tm) ||
-	    !strftime(zone, sizeof(zone), "%z", &tm))
-		return;
-	line_puts(lb, buf);
-	if (digits)
-		line_printf(lb, ".%0*llu", digits, (unsigned long long)frac);
-	line_puts(lb, zone);
+	if ((sec == 0 && frac == 0) || frac > frac_max || !localtime_r(&t, &tm))
+		return false;
+	pos = strftime(buf, size, "%FT%T", &tm);
+	if (!pos)
+		return false;
+	if (frac)
+		pos += (size_t)snprintf(buf + pos, size - pos, ".%0*llu", digits,
+					(unsigned long long)frac);
+	return pos < size && strftime(buf + pos, size - pos, "%z", &tm);
 }
 
 static void print_date_comment(struct linebuf *lb, int64_t sec, uint64_t frac, int digits)
 {
+	char date[64];
+
+	if (!format_date(date, sizeof(date), sec, frac, digits))
+		return;
 	line_puts(lb, " /* ");
-	print_date(lb, sec, frac, digits);
+	line_puts(lb, date);
 	line_puts(lb, " */");
 }
 
@@ -78,7 +91,7 @@ static void print_date_comment(struct linebuf *lb, int64_t sec, uint64_t frac, i
 static void print_stat_time(struct linebuf *lb, const char *name, int64_t sec, int64_t nsec)
 {
 	line_printf(lb, ", %s=%lld", name, (long long)sec);
-	print_date_comment(lb, sec, (uint64_t)nsec, nsec ? 9 : 0);
+	print_date_comment(lb, sec, (uint64_t)nsec, 9);
 	line_printf(lb, ", %s_nsec=%lld", name, (long long)nsec);
 }
 
@@ -126,7 +139,7 @@ static void print_statx_time(struct linebuf *lb, const char *name,
 {
 	field(lb, name, first);
 	print_timespec_value(lb, t->tv_sec, t->tv_nsec);
-	print_date_comment(lb, t->tv_sec, t->tv_nsec, t->tv_nsec ? 9 : 0);
+	print_date_comment(lb, t->tv_sec, t->tv_nsec, 9);
 }
 
 /* strace 6.1's order: blksize comes before attributes, and only with -v. */
@@ -1308,9 +1321,13 @@ void print_return_detail(struct linebuf *lb, const struct decoded_call *call, bo
 	if (!call->desc || ret < 0)
 		return;
 	if (call->desc->ret == RET_TIME) {
-		line_puts(lb, " (");
-		print_date(lb, ret, 0, 0);
-		line_putc(lb, ')');
+		char date[64];
+
+		if (format_date(date, sizeof(date), ret, 0, 0)) {
+			line_puts(lb, " (");
+			line_puts(lb, date);
+			line_putc(lb, ')');
+		}
 		return;
 	}
 	for (int i = 0; i < call->nargs; i++) {

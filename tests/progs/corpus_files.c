@@ -25,6 +25,9 @@ int main(int argc, char **argv)
 	struct timeval tv[2] = { { 1, 2 }, { 3, 4 } };
 	struct timespec ts[2] = { { 5, 6 }, { 0, UTIME_OMIT } };
 	struct utimbuf ub = { 7, 8 };
+	/* Whole seconds and time zero: strace's dates drop the fraction, or the comment. */
+	struct timespec whole_ts[2] = { { 1577836800, 0 }, { 0, 0 } };
+	struct timeval whole_tv[2] = { { 0, 0 }, { 9, 0 } };
 	int fd, dfd;
 
 	syscall(SYS_umask, 022);
@@ -77,6 +80,8 @@ int main(int argc, char **argv)
 	syscall(SYS_utimes, file, tv);
 	syscall(SYS_futimesat, dfd, "file", tv);
 	syscall(SYS_utimensat, dfd, "file", ts, 0);
+	syscall(SYS_utimensat, dfd, "file", whole_ts, 0);
+	syscall(SYS_utimes, file, whole_tv);
 	syscall(SYS_utimensat, fd, NULL, NULL, 0);
 	syscall(SYS_getdents64, dfd, buf, sizeof(buf));
 	syscall(SYS_setxattr, file, "user.test", "value", 5, XATTR_CREATE);

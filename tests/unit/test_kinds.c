@@ -208,6 +208,38 @@ static void test_structs(void **state)
 	assert_string_equal(line(), "fstat(3, {st_mode=S_IFREG|0644, st_size=42, ...}) = 0");
 }
 
+/*
+ * Date comments as strace's sprinttime_ex writes them: the fraction only
+ * when it is not zero, and no comment for time zero or a bogus fraction.
+ */
+static void test_date_comments(void **state)
+{
+	struct kernel_timespec2 ts = { { { 1577836800, 0 }, { 7, 500000000 } } };
+	struct kernel_timeval2 tv = { { { 0, 0 }, { 5, 1000000 } } };
+
+	(void)state;
+	setenv("TZ", "UTC0", 1);
+	tzset();
+	call("utimensat", 0, (uint64_t)AT_FDCWD, 0, 0x1000, 0, 0, 0);
+	add_blob(&r, 2, &ts, sizeof(ts));
+	assert_string_equal(line(), "utimensat(AT_FDCWD, NULL, [{tv_sec=1577836800, tv_nsec=0} "
+				    "/* 2020-01-01T00:00:00+0000 */, {tv_sec=7, tv_nsec=500000000} "
+				    "/* 1970-01-01T00:00:07.500000000+0000 */], 0) = 0");
+	ts.ts[0].tv_sec = 0;
+	call("utimensat", 0, (uint64_t)AT_FDCWD, 0, 0x1000, 0, 0, 0);
+	add_blob(&r, 2, &ts, sizeof(ts));
+	assert_string_equal(line(), "utimensat(AT_FDCWD, NULL, [{tv_sec=0, tv_nsec=0}, "
+				    "{tv_sec=7, tv_nsec=500000000} "
+				    "/* 1970-01-01T00:00:07.500000000+0000 */], 0) = 0");
+	call("utimes", 0, 0, 0x1000, 0, 0, 0, 0);
+	add_blob(&r, 1, &tv, sizeof(tv));
+	assert_string_equal(line(), "utimes(NULL, [{tv_sec=0, tv_usec=0}, {tv_sec=5, tv_usec=1000000}]) = 0");
+	call("time", 0, 0, 0, 0, 0, 0, 0);
+	assert_string_equal(line(), "time(NULL) = 0");
+	call("time", 7, 0, 0, 0, 0, 0, 0);
+	assert_string_equal(line(), "time(NULL) = 7 (1970-01-01T00:00:07+0000)");
+}
+
 static void test_arrays(void **state)
 {
 	struct pollfd fds[2] = { { 3, POLLIN, POLLIN }, { 4, POLLOUT, 0 } };
@@ -468,6 +500,7 @@ int main(void)
 		cmocka_unit_test(test_clone_parent_tid),
 		cmocka_unit_test(test_selectors),
 		cmocka_unit_test(test_structs),
+		cmocka_unit_test(test_date_comments),
 		cmocka_unit_test(test_arrays),
 		cmocka_unit_test(test_wait_status),
 		cmocka_unit_test(test_dirents),
