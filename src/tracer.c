@@ -11,6 +11,7 @@
 #include <sys/mman.h>
 #include <sys/utsname.h>
 #include <sys/signalfd.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 #include <bpf/bpf.h>
 
@@ -263,6 +264,23 @@ static void size_task_table(struct bstrace_bpf *skel)
 		fprintf(stderr, "bstrace: %u task slots (pid_max %u)\n", slots, pid_max);
 }
 
+/*
+ * Whether execve's environment strings are printed, so captured: under -v,
+ * and when -e abbrev= leaves execve or execveat out.
+ */
+static bool environment_shown(const struct options *opts)
+{
+	static const long execs[] = { SYS_execve, SYS_execveat };
+	struct print_opts call;
+
+	for (size_t i = 0; i < sizeof(execs) / sizeof(execs[0]); i++) {
+		print_opts_for_call(&call, &opts->print, execs[i]);
+		if (call.verbose)
+			return true;
+	}
+	return false;
+}
+
 static void set_settings(struct bstrace_bpf *skel, const struct options *opts)
 {
 	unsigned long size = ring_size(opts->buffer_size);
@@ -271,7 +289,7 @@ static void set_settings(struct bstrace_bpf *skel, const struct options *opts)
 	size_task_table(skel);
 
 	skel->rodata->max_strlen = opts->print.max_strlen;
-	skel->rodata->show_environment = opts->print.verbose;
+	skel->rodata->show_environment = environment_shown(opts);
 	skel->rodata->follow_forks = opts->follow_forks;
 	skel->rodata->stack_size = opts->stack_size;
 	/* Wake the reader when a quarter of the ring is waiting. */

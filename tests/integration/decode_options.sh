@@ -58,6 +58,17 @@ compare "$WORK/verbose.s" "$WORK/verbose.b" 95
 
 run_both abbrev -e abbrev=none
 compare "$WORK/abbrev.s" "$WORK/abbrev.b" 95
+# Unabbreviated execve shows its environment, whether by -v or abbrev=.
+for opt in -v -e\ abbrev=none -e\ abbrev='!execve'; do
+	# shellcheck disable=SC2086
+	strace $opt -e trace=execve -o "$WORK/env.s" env -i A=1 B=2 /bin/true || fail "strace $opt failed"
+	# shellcheck disable=SC2086
+	"$BSTRACE" $opt -e trace=execve -o "$WORK/env.b" env -i A=1 B=2 /bin/true || fail "bstrace $opt failed"
+	grep -qE '^execve\("/bin/true", \["/bin/true"\], \["A=1", "B=2"\]\) += 0$' "$WORK/env.b" ||
+		fail "$opt: execve's environment not shown in full"
+	# The first execve's environment is the test's own, _= included.
+	diff <(sed 1d "$WORK/env.s") <(sed 1d "$WORK/env.b") >&2 || fail "$opt: execve differs from strace's"
+done
 
 # -y: paths come from the calls bstrace decoded, not from /proc per call.
 run_both y -y
