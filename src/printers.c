@@ -5,6 +5,7 @@
 #include <linux/netlink.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -245,6 +246,16 @@ static const char *enum_name(const struct xlat *table, uint64_t value, unsigned 
 	return NULL;
 }
 
+/* strace's form of an ioctl command it has no name for: _IOC(_IOC_WRITE, 0x94, 0x9, 0x4). */
+static void print_ioctl_code(struct linebuf *lb, uint32_t code)
+{
+	static const char *const dirs[] = { "_IOC_NONE", "_IOC_WRITE", "_IOC_READ",
+					    "_IOC_READ|_IOC_WRITE" };
+
+	line_printf(lb, "_IOC(%s, %#x, %#x, %#x)", dirs[_IOC_DIR(code) & 3], _IOC_TYPE(code),
+		    _IOC_NR(code), _IOC_SIZE(code));
+}
+
 void print_enum(struct linebuf *lb, const struct xlat *table, uint64_t value)
 {
 	const char *name = enum_name(table, value, NULL);
@@ -253,6 +264,13 @@ void print_enum(struct linebuf *lb, const struct xlat *table, uint64_t value)
 		if (xlat_number_begin(lb, value, false))
 			return;
 		line_puts(lb, name);
+		xlat_number_end(lb);
+		return;
+	}
+	if (table->ioctl_codes) {
+		if (xlat_number_begin(lb, value, false))
+			return;
+		print_ioctl_code(lb, (uint32_t)value);
 		xlat_number_end(lb);
 		return;
 	}

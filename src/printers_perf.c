@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 
 #include "printers_perf.h"
@@ -159,10 +160,41 @@ static void perf_print_flags(struct linebuf *lb, const struct xlat *table, uint6
 	}
 }
 
+/*
+ * perf's ioctl commands: a tty one ('T') by its name (the last of strace's
+ * "A or B"), else as (0x54, nr, dir); any other type as (DIR, type, nr,
+ * size), as perf's beautifier prints the types it has no table for.
+ */
+static void perf_print_ioctl(struct linebuf *lb, const struct xlat *table, uint32_t code)
+{
+	static const char *const dirs[] = { "NONE", "WRITE", "READ", "READ|WRITE" };
+	const char *name, *alias;
+
+	if (_IOC_TYPE(code) != 'T') {
+		line_printf(lb, "(%s, %#x, %#x, %#x)", dirs[_IOC_DIR(code) & 3], _IOC_TYPE(code),
+			    _IOC_NR(code), _IOC_SIZE(code));
+		return;
+	}
+	name = xlat_name(table, code);
+	if (!name) {
+		line_printf(lb, "(%#x, %#x, %#x)", 'T', _IOC_NR(code), _IOC_DIR(code));
+		return;
+	}
+	while ((alias = strstr(name, " or ")))
+		name = alias + 4;
+	line_puts(lb, name);
+}
+
 static void perf_print_enum(struct linebuf *lb, const struct xlat *table, uint64_t value)
 {
 	size_t len;
-	const char *name = perf_xlat_name(table, value, &len);
+	const char *name;
+
+	if (table->ioctl_codes) {
+		perf_print_ioctl(lb, table, (uint32_t)value);
+		return;
+	}
+	name = perf_xlat_name(table, value, &len);
 
 	if (name)
 		line_write(lb, name, len);

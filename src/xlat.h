@@ -25,6 +25,8 @@ struct xlat {
 	/* Bit fields inside flags, each one value of its table (statx's sync type). */
 	const struct xlat_field *fields;
 	unsigned int nfields;
+	/* The values are ioctl commands: one not listed prints as its _IOC() parts. */
+	bool ioctl_codes;
 };
 
 struct xlat_field {

@@ -900,10 +900,33 @@ static void write_variant(char *text, int lineno, char *out, size_t size)
 	snprintf(out + len, size - len, "}, .nargs = %d }", nargs);
 }
 
+/*
+ * "A/B VALUE": one entry, printed "A or B" (strace's name for an ioctl two
+ * drivers share).  No macro is defined for it, so the value is required.
+ */
+static void write_alias_entry(char *body, size_t size, char *names, const char *value, int lineno)
+{
+	char printed[160] = "";
+
+	if (!value || !*value)
+		die(lineno, "'%s' needs a value", names);
+	for (char *save = NULL, *part = strtok_r(names, "/", &save); part;
+	     part = strtok_r(NULL, "/", &save)) {
+		if (printed[0])
+			strncat(printed, " or ", sizeof(printed) - strlen(printed) - 1);
+		strncat(printed, part, sizeof(printed) - strlen(printed) - 1);
+	}
+	snprintf(body + strlen(body), size - strlen(body), "\t{ (uint64_t)(%s), \"%s\" },\n",
+		 value, printed);
+}
+
 /* xlat/NAME.in: "#flags" or "#enum", "#unknown TEXT" (strace's comment for
  * values not listed), "#label TEXT" (what precedes the names after a return
  * value), "#field MASK LIST" (the bits under MASK are one value of LIST,
- * printed first even when 0; fields print in their order), then "NAME [VALUE] [(variant)]" lines. */
+ * printed first even when 0; fields print in their order), "#ioctl" (the
+ * values are ioctl commands: unknown ones print as _IOC(...)), then
+ * "NAME [VALUE] [(variant)]" lines.  "A/B VALUE" names a value two ways,
+ * printed "A or B" as strace does. */
 static void write_xlat_table(FILE *c, const char *dir, const char *name)
 {
 	char path[4096], buf[512], body[65536] = "", variants[65536] = "", unknown[64] = "";
@@ -912,6 +935,7 @@ static void write_xlat_table(FILE *c, const char *dir, const char *name)
 	char field_ref[160] = "NULL, 0";
 	FILE *in;
 	int lineno = 0, count = 0, type = -1;
+	bool ioctl_codes = false;
 
 	snprintf(path, sizeof(path), "%s/%s.in", dir, name);
 	tbl_path = path;
@@ -925,6 +949,10 @@ static void write_xlat_table(FILE *c, const char *dir, const char *name)
 		lineno++;
 		if (!strcmp(text, "#flags") || !strcmp(text, "#enum")) {
 			type = text[1] == 'f';
+			continue;
+		}
+		if (!strcmp(text, "#ioctl")) {
+			ioctl_codes = true;
 			continue;
 		}
 		if (!strncmp(text, "#unknown ", 9)) {
@@ -960,10 +988,15 @@ static void write_xlat_table(FILE *c, const char *dir, const char *name)
 		if (value) {
 			*value++ = '\0';
 			value = trim(value);
-			fprintf(c, "#ifndef %s\n# define %s %s\n#endif\n", text, text, value);
 		}
-		snprintf(body + strlen(body), sizeof(body) - strlen(body),
-			 "\t{ (uint64_t)(%s), \"%s\" },\n", text, text);
+		if (strchr(text, '/'))
+			write_alias_entry(body, sizeof(body), text, value, lineno);
+		else {
+			if (value)
+				fprintf(c, "#ifndef %s\n# define %s %s\n#endif\n", text, text, value);
+			snprintf(body + strlen(body), sizeof(body) - strlen(body),
+				 "\t{ (uint64_t)(%s), \"%s\" },\n", text, text);
+		}
 		if (variant[0])
 			snprintf(variants + strlen(variants), sizeof(variants) - strlen(variants),
 				 "\t[%d] = %s,\n", count, variant);
@@ -980,11 +1013,12 @@ static void write_xlat_table(FILE *c, const char *dir, const char *name)
 			name, count, variants);
 	if (nfields)
 		snprintf(field_ref, sizeof(field_ref), "xlat_%s_fields, %d", name, nfields);
-	fprintf(c, "const struct xlat xlat_%s = { \"%s\", xlat_%s_entries, %d, %s, %s%s%s, %s%s%s, %s%s%s, %s };\n\n",
+	fprintf(c, "const struct xlat xlat_%s = { \"%s\", xlat_%s_entries, %d, %s, %s%s%s, %s%s%s, %s%s%s, %s, %s };\n\n",
 		name, name, name, count, type ? "true" : "false",
 		unknown[0] ? "\"" : "", unknown[0] ? unknown : "NULL", unknown[0] ? "\"" : "",
 		variants[0] ? "xlat_" : "NULL", variants[0] ? name : "", variants[0] ? "_variants" : "",
-		label[0] ? "\"" : "", label[0] ? label : "NULL", label[0] ? "\"" : "", field_ref);
+		label[0] ? "\"" : "", label[0] ? label : "NULL", label[0] ? "\"" : "", field_ref,
+		ioctl_codes ? "true" : "false");
 }
 
 static void write_xlat(const char *xlat_dir, const char *dir)

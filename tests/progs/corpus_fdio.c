@@ -56,6 +56,9 @@ int main(int argc, char **argv)
 	syscall(SYS_flock, fd, LOCK_UN);
 	syscall(SYS_ioctl, fd, TCGETS, &tio);
 	syscall(SYS_ioctl, fd, FIONREAD, &n);
+	/* cp's first try at a copy; and a command no table names: _IOC(...). */
+	syscall(SYS_ioctl, fd, FICLONE, fd);
+	syscall(SYS_ioctl, fd, _IOC(_IOC_READ | _IOC_WRITE, 0x99, 0x99, 0x18), 0);
 	syscall(SYS_fsync, fd);
 	syscall(SYS_fdatasync, fd);
 	syscall(SYS_sync_file_range, fd, 0, 10, SYNC_FILE_RANGE_WRITE);

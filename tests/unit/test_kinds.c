@@ -96,6 +96,15 @@ static const struct register_case {
 	  "semget(0x1234, 1, 000) = -1 ENOENT (No such file or directory)" },
 	{ "dup3", 11, { 4, 11, O_CLOEXEC }, "dup3(4, 11, O_CLOEXEC) = 11" },
 	{ "pipe2", 0, { 0 }, "pipe2(NULL, 0) = 0" },
+	/* ioctl: strace's names (two where drivers share a number), _IOC() where none. */
+	{ "ioctl", -18, { 3, 0x40049409, 4 },
+	  "ioctl(3, BTRFS_IOC_CLONE or FICLONE, 4) = -1 EXDEV (Invalid cross-device link)" },
+	{ "ioctl", -25, { 3, 0x5402, 0 },
+	  "ioctl(3, SNDCTL_TMR_START or TCSETS, NULL) = -1 ENOTTY (Inappropriate ioctl for device)" },
+	{ "ioctl", -25, { 3, 0xc0189999, 0x10 }, "ioctl(3, _IOC(_IOC_READ|_IOC_WRITE, 0x99, 0x99, "
+	  "0x18), 0x10) = -1 ENOTTY (Inappropriate ioctl for device)" },
+	{ "ioctl", -25, { 3, 0x9999, 0 },
+	  "ioctl(3, _IOC(_IOC_NONE, 0x99, 0x99, 0), 0) = -1 ENOTTY (Inappropriate ioctl for device)" },
 	/* Return values strace explains. */
 	{ "sched_getscheduler", 0, { 0 }, "sched_getscheduler(0) = 0 (SCHED_OTHER)" },
 	{ "membarrier", 0x3, { 0 }, "membarrier(MEMBARRIER_CMD_QUERY, 0) = 0x3 "
