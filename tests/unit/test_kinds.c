@@ -105,6 +105,10 @@ static const struct register_case {
 	  "0x18), 0x10) = -1 ENOTTY (Inappropriate ioctl for device)" },
 	{ "ioctl", -25, { 3, 0x9999, 0 },
 	  "ioctl(3, _IOC(_IOC_NONE, 0x99, 0x99, 0), 0) = -1 ENOTTY (Inappropriate ioctl for device)" },
+	/* ps probes the last capability: strace comments the ones past it. */
+	{ "prctl", -22, { 23, 0x30 },
+	  "prctl(PR_CAPBSET_READ, 0x30 /* CAP_??? */) = -1 EINVAL (Invalid argument)" },
+	{ "prctl", 0, { 24, 21 }, "prctl(PR_CAPBSET_DROP, CAP_SYS_ADMIN) = 0" },
 	/* Return values strace explains. */
 	{ "sched_getscheduler", 0, { 0 }, "sched_getscheduler(0) = 0 (SCHED_OTHER)" },
 	{ "membarrier", 0x3, { 0 }, "membarrier(MEMBARRIER_CMD_QUERY, 0) = 0x3 "
