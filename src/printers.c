@@ -862,7 +862,8 @@ static bool print_memory_kind(struct linebuf *lb, const struct decoded_call *cal
 			     (size_t)len > (size_t)mem->len, opts);
 		return true;
 	}
-	case KIND_NODEMASK: {
+	case KIND_NODEMASK:
+	case KIND_ONODEMASK: {
 		/* maxnode - 1 bits in longs, each as strace writes it: %#0*lx, 16 wide. */
 		uint64_t nbits = size_of(call, desc), nlongs = nbits ? (nbits - 1 + 63) / 64 : 0;
 

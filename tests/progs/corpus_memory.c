@@ -13,6 +13,7 @@ int main(void)
 	char *p, *q, vec[4], local[8], remote[8] = "remote";
 	struct iovec liov = { local, sizeof(local) }, riov = { remote, sizeof(remote) };
 	unsigned long mask = 1;
+	unsigned long nodes[3] = { 0 };
 	int mode;
 
 	p = (char *)syscall(SYS_mmap, NULL, 16384, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -37,6 +38,8 @@ int main(void)
 	syscall(SYS_munmap, q, 8192);
 	syscall(SYS_brk, NULL);
 	syscall(SYS_get_mempolicy, &mode, NULL, 0, NULL, 0);
+	/* The node mask the kernel writes back, as ps asks for it (1025 bits there). */
+	syscall(SYS_get_mempolicy, &mode, nodes, 129, NULL, 0);
 	syscall(SYS_set_mempolicy, MPOL_DEFAULT, NULL, 0);
 	syscall(SYS_set_mempolicy, MPOL_PREFERRED, &mask, 2);
 	syscall(SYS_set_mempolicy, MPOL_DEFAULT, NULL, 0);
