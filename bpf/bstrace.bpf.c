@@ -39,6 +39,12 @@ const volatile __u64 wakeup_bytes = 1 << 20;	/* wake the reader above this */
 const volatile __u64 selected_syscalls[SYSCALL_NR_MAX / 64];
 const volatile __u64 entry_capture[SYSCALL_NR_MAX / 64];
 /*
+ * Calls -e trace= leaves out but -y and -P need, to follow the fds they
+ * open, dup and close: sent whatever their duration and outcome, and never
+ * counted in a summary.  The front end applies them without a line.
+ */
+const volatile __u64 follow_only[SYSCALL_NR_MAX / 64];
+/*
  * A call with nothing captured is sent without its blob table and with only
  * the arguments its syscall has (compact_args[nr]); with send_comm, with
  * all of them and comm.  A 232-byte record becomes 56-120 bytes.
@@ -1406,6 +1412,7 @@ static __always_inline int sys_exit(void *ctx, long ret, void *progs)
 	struct inflight *in;
 	struct capture_buf *buf;
 	struct rec_call *rec;
+	bool followed;
 	__u64 now;
 	__u32 nr;
 
@@ -1422,10 +1429,11 @@ static __always_inline int sys_exit(void *ctx, long ret, void *progs)
 		return 0;
 	}
 	now = event_stamp();
+	followed = bit_is_set(follow_only, in->nr);
 	/* Fast calls are dropped here, before anything is counted or copied. */
-	if (now - in->enter_ns < min_duration_ns || !call_status_selected(ret))
+	if (!followed && (now - in->enter_ns < min_duration_ns || !call_status_selected(ret)))
 		goto drop;
-	if (summary_mode != SUMMARY_OFF)
+	if (summary_mode != SUMMARY_OFF && !followed)
 		count_call(pid_tgid >> 32, in->nr, ret, now - in->enter_ns,
 			   in->cpu_mark, now);
 	if (summary_mode == SUMMARY_ONLY)

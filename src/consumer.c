@@ -241,12 +241,17 @@ bool consumer_init(struct consumer *c, int fd, const struct options *opts, pid_t
 	print_set_xlat_style(opts->print.xlat_style);
 	path_filter_init(&c->paths, opts);
 	c->track_fds = opts->print.decode_fds || c->paths.count;
-	/* -y, -P: the fds the command starts with, read from /proc this once. */
+	for (int nr = 0; nr < SYSCALL_NR_MAX; nr++)
+		if (fdtrack_follow_only(opts, nr))
+			c->follow_only[nr / 64] |= 1ULL << (nr % 64);
+	/* -y, -P: the fds the command or -p processes start with, read from /proc this once. */
 	if (c->track_fds && fdtrack_init(leader)) {
 		fprintf(stderr, "bstrace: -y, -P: no memory for the fd table, fds print bare\n");
 		c->print.decode_fds = 0;
 		c->track_fds = false;
 	}
+	for (int i = 0; c->track_fds && i < opts->nattach; i++)
+		fdtrack_read_process(opts->attach[i]);
 	c->format = OUTPUT_STRACE;
 	c->tasks_capacity = TASKS_CAPACITY_MIN;
 	c->tasks = calloc(c->tasks_capacity, sizeof(*c->tasks));
@@ -511,10 +516,22 @@ static void print_other_format(struct consumer *c, const struct decoded_call *ca
 	out_line(&c->out, &c->line);
 }
 
+static bool followed_only(const struct consumer *c, int nr)
+{
+	return nr >= 0 && nr < SYSCALL_NR_MAX && (c->follow_only[nr / 64] >> (nr % 64) & 1);
+}
+
 static void print_call(struct consumer *c, const struct decoded_call *call,
 		       enum event_kind kind, bool from_scan)
 {
 	bool shown;
+
+	/* Sent for -y's fd table only: applied at its exit, never shown. */
+	if (followed_only(c, call->rec->nr)) {
+		if (kind != EV_ENTER)
+			fdtrack_update(call);
+		return;
+	}
 
 	if (c->format != OUTPUT_STRACE) {
 		if (kind != EV_ENTER)
@@ -788,17 +805,30 @@ static void mark_killed_calls(struct consumer *c, size_t n)
 	}
 }
 
+static bool event_followed_only(const struct consumer *c, size_t i)
+{
+	const struct pending *p = &c->queue.items[c->queue.events[i].index];
+
+	return (p->type == REC_CALL || p->type == PENDING_INFLIGHT) &&
+	       followed_only(c, ((const struct rec_call *)queue_record(&c->queue, p))->nr);
+}
+
 /*
  * Event i is a call's entry and event i + 1 its exit: nothing comes
  * between, so the exit prints the whole line and the entry has nothing to
  * do.  Not for a call its thread died in, whose head may end unfinished.
  */
-static bool exit_follows(const struct queue *q, size_t i, size_t n)
+static bool exit_follows(const struct consumer *c, size_t i, size_t n)
 {
+	const struct queue *q = &c->queue;
 	const struct event *e = &q->events[i];
 	const struct pending *p = &q->items[e->index];
+	size_t next = i + 1;
 
-	return e->kind == EV_ENTER && i + 1 < n && q->events[i + 1].index == e->index &&
+	/* Calls followed for the fd table print nothing, so they come between nothing. */
+	while (next < n && q->events[next].index != e->index && event_followed_only(c, next))
+		next++;
+	return e->kind == EV_ENTER && next < n && q->events[next].index == e->index &&
 	       p->type == REC_CALL &&
 	       !(((const struct rec_call *)queue_record(q, p))->flags & CALL_KILLED);
 }
@@ -810,7 +840,7 @@ static void print_until(struct consumer *c, uint64_t horizon)
 	mark_killed_calls(c, n);
 
 	for (size_t i = 0; i < n; i++)
-		if (!exit_follows(&c->queue, i, n))
+		if (!exit_follows(c, i, n))
 			print_event(c, &c->queue.events[i]);
 	queue_compact(&c->queue);
 	c->decoded_rec = NULL;

@@ -58,6 +58,8 @@ struct consumer {
 	bool head_more;			/* arguments follow it: ", " when written */
 	struct path_filter paths;	/* -P */
 	bool track_fds;			/* -y or -P: keep the fd table */
+	/* Calls the kernel sends only for the fd table (fdtrack_follow_only). */
+	uint64_t follow_only[SYSCALL_NR_MAX / 64];
 	uint64_t lost;			/* records the kernel could not send */
 	uint64_t malformed;		/* records that failed validation */
 	struct stack_report *stacks;	/* -k, --folded, --flamegraph; or NULL */

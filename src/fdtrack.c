@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "errnames.h"
@@ -40,7 +42,11 @@ struct fd_key {
 	uint8_t state;		/* enum slot_state */
 	bool cloexec;
 	bool deleted;		/* memfd: strace adds "(deleted)" after the '>' */
+	uint8_t device;		/* enum device_kind: -yy's <char 1:3>, stat'ed once */
+	dev_t rdev;
 };
+
+enum device_kind { DEVICE_UNCHECKED = 0, DEVICE_NONE, DEVICE_CHAR, DEVICE_BLOCK };
 
 struct proc_cwd {
 	uint32_t tgid;
@@ -618,6 +624,11 @@ static void find_cloexec_flag(int nr)
 
 static void plan_actions(void)
 {
+	static bool planned;
+
+	if (planned)
+		return;
+	planned = true;
 	for (size_t i = 0; i < sizeof(fd_calls) / sizeof(fd_calls[0]); i++) {
 		int nr = syscall_by_name(fd_calls[i].syscall);
 
@@ -641,6 +652,32 @@ static void plan_actions(void)
 					actions[nr] = FDACT_OPEN;
 		}
 	}
+}
+
+/* The process thread tid belongs to, from /proc; 0 if it is gone. */
+static pid_t tgid_of(pid_t tid)
+{
+	char path[64], line[128];
+	pid_t tgid = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", tid);
+	f = fopen(path, "re");
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "Tgid: %d", &tgid) == 1)
+			break;
+	fclose(f);
+	return tgid;
+}
+
+void fdtrack_read_process(pid_t tid)
+{
+	pid_t tgid = keys ? tgid_of(tid) : 0;
+
+	if (tgid > 0)
+		read_proc(tgid);
 }
 
 int fdtrack_init(pid_t pid)
@@ -668,13 +705,49 @@ void fdtrack_free(void)
 	cwds = NULL;
 }
 
+bool fdtrack_follow_only(const struct options *opts, int nr)
+{
+	if ((!opts->print.decode_fds && !opts->ntrace_paths) || opts->format != OUTPUT_STRACE ||
+	    opts->summary.mode == SUMMARY_ONLY || nr < 0 || nr >= SYSCALL_NR_MAX ||
+	    options_selected(opts, nr))
+		return false;
+	plan_actions();
+	return actions[nr] != FDACT_NONE;
+}
+
 /* --- printing ------------------------------------------------------------------ */
+
+/*
+ * -yy: a device file's type and number, <char 1:3>, as strace prints after
+ * its path.  The path is stat'ed in bstrace's own namespace, as strace does,
+ * once per open fd: a record printed later costs no syscall.
+ */
+static void print_device(struct linebuf *lb, struct fd_key *key, const char *path)
+{
+	struct stat st;
+
+	if (key->device == DEVICE_UNCHECKED) {
+		key->device = DEVICE_NONE;
+		if (path[0] == '/' && !stat(path, &st) && (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))) {
+			key->device = S_ISCHR(st.st_mode) ? DEVICE_CHAR : DEVICE_BLOCK;
+			key->rdev = st.st_rdev;
+		}
+	}
+	if (key->device == DEVICE_NONE)
+		return;
+	line_puts(lb, key->device == DEVICE_CHAR ? "<char " : "<block ");
+	line_udec(lb, major(key->rdev));
+	line_putc(lb, ':');
+	line_udec(lb, minor(key->rdev));
+	line_putc(lb, '>');
+}
 
 void print_fd_path(struct linebuf *lb, const struct decoded_call *call, int fd,
 		   const struct print_opts *opts)
 {
 	const char *path;
 	bool deleted;
+	int h = -1;
 
 	if (!opts->decode_fds)
 		return;
@@ -684,8 +757,7 @@ void print_fd_path(struct linebuf *lb, const struct decoded_call *call, int fd,
 		path = fdtrack_path(call->rec->tgid, fd);
 		deleted = false;
 	} else {
-		int h = find_slot(call->rec->tgid, fd);
-
+		h = find_slot(call->rec->tgid, fd);
 		path = h >= 0 ? paths[h] : NULL;
 		deleted = h >= 0 && keys[h].deleted;
 	}
@@ -693,6 +765,8 @@ void print_fd_path(struct linebuf *lb, const struct decoded_call *call, int fd,
 		return;
 	line_putc(lb, '<');
 	line_puts(lb, path);
+	if (opts->decode_fds > 1 && h >= 0 && !deleted)
+		print_device(lb, &keys[h], path);
 	line_putc(lb, '>');
 	if (deleted)
 		line_puts(lb, "(deleted)");

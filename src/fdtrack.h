@@ -12,6 +12,7 @@
 #include <sys/types.h>
 
 #include "decode.h"
+#include "options.h"
 
 /*
  * Start tracking, reading pid's fds and cwd from /proc once; 0 or -errno
@@ -20,6 +21,8 @@
  */
 int fdtrack_init(pid_t pid);
 void fdtrack_free(void);
+/* -p: the fds and cwd of the process thread tid is in, read from /proc once. */
+void fdtrack_read_process(pid_t tid);
 /* Apply what a finished call did to its process's fds and cwd. */
 void fdtrack_update(const struct decoded_call *call);
 /* A new process starts with a copy of its parent's table (fork, -f). */
@@ -30,6 +33,17 @@ void fdtrack_fork(uint32_t parent_tgid, uint32_t child_tgid);
  * pid does not inherit them.
  */
 void fdtrack_exit(uint32_t tgid);
+/*
+ * Whether syscall nr is sent by the kernel only for the fd table: -y or -P
+ * is on, -e trace= leaves nr out, and nr opens, dups or closes fds (or
+ * changes the cwd).  Such a call is applied to the table, never printed.
+ */
+bool fdtrack_follow_only(const struct options *opts, int nr);
+/* Whether the kernel sends syscall nr: selected, or followed for the fd table. */
+static inline bool syscall_sent(const struct options *opts, int nr)
+{
+	return options_selected(opts, nr) || fdtrack_follow_only(opts, nr);
+}
 /* What fd of process tgid refers to (AT_FDCWD: the cwd), or NULL. */
 const char *fdtrack_path(uint32_t tgid, int fd);
 

@@ -81,7 +81,7 @@ static void print_help(void)
 "  -y, --decode-fds\n"
 "                 print paths associated with file descriptor arguments\n"
 "                 (kept from the traced calls; one look at /proc at start)\n"
-"  -yy            the same (no device numbers or socket details yet)\n"
+"  -yy            the same, with device numbers (no socket details yet)\n"
 "  -n, --syscall-number\n"
 "                 print syscall number\n"
 "  -e raw=SET     print the arguments of the syscalls in SET raw, in hex\n"

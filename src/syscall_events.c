@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fdtrack.h"
 #include "syscall_events.h"
 #include "syscall_nr.gen.h"
 
@@ -63,7 +64,7 @@ static bool event_name(int nr, char *out, size_t size)
  */
 static bool attached(const struct options *opts, int nr)
 {
-	return options_selected(opts, nr) || nr == SYS_execve || nr == SYS_execveat;
+	return syscall_sent(opts, nr) || nr == SYS_execve || nr == SYS_execveat;
 }
 
 void syscall_events_choose(struct syscall_events *ev, const struct options *opts)
@@ -75,13 +76,13 @@ void syscall_events_choose(struct syscall_events *ev, const struct options *opts
 		if (!syscall_table[nr].name)
 			continue;
 		known++;
-		selected += options_selected(opts, nr);
+		selected += syscall_sent(opts, nr);
 	}
 	if (2 * selected > known || !tracefs_ready())
 		return;
 	for (int nr = 0; nr < SYSCALL_NR_MAX; nr++) {
 		/* A syscall bstrace has no name for has no events either. */
-		if (options_selected(opts, nr) && !syscall_table[nr].name)
+		if (syscall_sent(opts, nr) && !syscall_table[nr].name)
 			return;
 		if (syscall_table[nr].name && attached(opts, nr) &&
 		    !event_name(nr, ev->names[nr], sizeof(ev->names[nr])))

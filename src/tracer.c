@@ -16,6 +16,7 @@
 #include <bpf/bpf.h>
 
 #include "bstrace.skel.h"
+#include "fdtrack.h"
 #include "link_release.h"
 #include "probe.h"
 #include "summary.h"
@@ -128,7 +129,7 @@ static bool capture_needed(const char *name, const struct options *opts, bool ev
 	for (int nr = 0; nr < SYSCALL_NR_MAX; nr++) {
 		const struct syscall_desc *d = &syscall_table[nr];
 
-		if (!d->name || !options_selected(opts, nr))
+		if (!d->name || !syscall_sent(opts, nr))
 			continue;
 		if ((d->entry_prog && !strcmp(flavoured(d->entry_prog, events, buf, sizeof(buf)), name)) ||
 		    (d->exit_prog && !strcmp(flavoured(d->exit_prog, events, buf, sizeof(buf)), name)))
@@ -300,9 +301,11 @@ static void set_settings(struct bstrace_bpf *skel, const struct options *opts)
 	skel->rodata->stamp_precise = options_time_shown(opts);
 	for (int nr = 0; nr < SYSCALL_NR_MAX; nr++) {
 		skel->rodata->compact_args[nr] = (__u8)syscall_nargs(nr);
-		if (!options_selected(opts, nr))
+		if (!syscall_sent(opts, nr))
 			continue;
 		skel->rodata->selected_syscalls[nr / 64] |= 1ULL << (nr % 64);
+		if (fdtrack_follow_only(opts, nr))
+			skel->rodata->follow_only[nr / 64] |= 1ULL << (nr % 64);
 		if (syscall_table[nr].entry_prog)
 			skel->rodata->entry_capture[nr / 64] |= 1ULL << (nr % 64);
 	}
@@ -325,7 +328,7 @@ static int fill_tail_calls(struct bstrace_bpf *skel, const struct options *opts,
 		const char *names[2] = { d->entry_prog, d->exit_prog };
 		int map_fds[2] = { entry_fd, exit_fd };
 
-		if (!d->name || !options_selected(opts, nr) || opts->summary.mode == SUMMARY_ONLY)
+		if (!d->name || !syscall_sent(opts, nr) || opts->summary.mode == SUMMARY_ONLY)
 			continue;
 		for (int i = 0; i < 2; i++) {
 			struct bpf_program *prog;

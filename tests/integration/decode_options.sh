@@ -81,6 +81,23 @@ grep -qE '^pipe\(\[5<pipe:\[[0-9]+\]>, 6<pipe:\[[0-9]+\]>\]\) += 0$' "$WORK/y.b"
 sed -Ei 's/(pipe|socket):\[[0-9]+\]/\1:[INO]/g' "$WORK/y.s" "$WORK/y.b"
 compare "$WORK/y.s" "$WORK/y.b" 95
 
+# -y with a trace that leaves out the calls that open and close fds: the
+# kernel still sends them for the table, and bstrace prints none of them.
+rm -rf "$WORK/d" && mkdir "$WORK/d"
+strace -y -e trace=write,read -o "$WORK/yw.s" "$PROGS/$PROG" "$WORK/d" || fail "strace -y -e trace=write,read failed"
+rm -rf "$WORK/d" && mkdir "$WORK/d"
+"$BSTRACE" -y -e trace=write,read -o "$WORK/yw.b" "$PROGS/$PROG" "$WORK/d" || fail "bstrace -y -e trace=write,read failed"
+grep -qE '^write\(3</.*/d/fdio.txt>, "hello world\\n", 12\) += 12$' "$WORK/yw.b" ||
+	fail "-y -e trace=write: write(3</.../fdio.txt>, ...) missing"
+grep -qvE '^(write|read|\+\+\+)' "$WORK/yw.b" && fail "-y -e trace=write,read printed other calls: $(grep -vE '^(write|read)' "$WORK/yw.b" | head -3)"
+sed -Ei 's/(pipe|socket):\[[0-9]+\]/\1:[INO]/g' "$WORK/yw.s" "$WORK/yw.b"
+compare "$WORK/yw.s" "$WORK/yw.b" 100
+# -yy: a device's type and number after its path.
+strace -yy -e trace=write -o "$WORK/yy.s" sh -c 'echo x > /dev/null' || fail "strace -yy failed"
+"$BSTRACE" -yy -e trace=write -o "$WORK/yy.b" sh -c 'echo x > /dev/null' || fail "bstrace -yy failed"
+grep -qE '^write\(1</dev/null<char 1:3>>, "x\\n", 2\) += 2$' "$WORK/yy.b" || fail "-yy: $(head -1 "$WORK/yy.b")"
+diff "$WORK/yy.s" "$WORK/yy.b" >&2 || fail "-yy differs from strace's"
+
 # -y in poll and select sets, on files unlinked while open, on sockets.
 for PROG in corpus_polling corpus_files corpus_sockets; do
 	run_both "y-$PROG" -y

@@ -25,6 +25,20 @@ n=$(grep -cxF 'write(3, "tick", 4)                     = 4' "$WORK/b")
 kill -0 $target 2>/dev/null || fail "the target did not survive the detach"
 grep -q 'State:.*[RS]' /proc/$target/status || fail "the target is not running: $(grep State /proc/$target/status)"
 
+# -y and -yy after -p: an fd opened before the attach has its path (and
+# its device), read from /proc at the attach, with a trace that leaves
+# open out.
+for y in -y -yy; do
+	"$BSTRACE" $y -p "$target" -e trace=write -o "$WORK/y" 2>/dev/null &
+	tracer=$!
+	sleep 0.5
+	kill -INT $tracer
+	wait $tracer
+	[ $y = -y ] && path='/dev/null' || path='/dev/null<char 1:3>'
+	grep -qxF "write(3<$path>, \"tick\", 4) = 4" <(sed 's/  *= / = /' "$WORK/y") ||
+		fail "$y -p: $(head -2 "$WORK/y")"
+done
+
 # strace's lines for the same target are bstrace's (restart_syscall aside).
 strace -p "$target" -e trace=write -o "$WORK/s" 2>/dev/null &
 tracer=$!
