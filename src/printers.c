@@ -165,12 +165,17 @@ void xlat_number_end(struct linebuf *lb)
 }
 
 static void print_flag_names(struct linebuf *lb, const struct xlat *table, uint64_t value);
+static void print_fields_as_numbers(struct linebuf *lb, const struct xlat *table, uint64_t value);
 
 void print_flags(struct linebuf *lb, const struct xlat *table, uint64_t value)
 {
 	/* Nothing set and no name for nothing: a plain 0 in every style. */
-	if (!value && !xlat_name(table, 0)) {
+	if (!value && !table->nfields && !xlat_name(table, 0)) {
 		line_putc(lb, '0');
+		return;
+	}
+	if (table->nfields && xlat_style != XLAT_ABBREV) {
+		print_fields_as_numbers(lb, table, value);
 		return;
 	}
 	if (xlat_number_begin(lb, value, false))
@@ -179,36 +184,11 @@ void print_flags(struct linebuf *lb, const struct xlat *table, uint64_t value)
 	xlat_number_end(lb);
 }
 
-static void print_flag_names(struct linebuf *lb, const struct xlat *table, uint64_t value)
+/* The names of the bits of rest in table (its fields aside), what no name covers in hex. */
+static void print_bit_names(struct linebuf *lb, const struct xlat *table, uint64_t rest)
 {
-	uint64_t rest = value;
 	bool any = false;
 
-	/* Fields inside the flags (statx's sync type) come first, even as 0. */
-	for (unsigned int i = 0; i < table->nfields; i++) {
-		const struct xlat_field *f = &table->fields[i];
-		const char *name = xlat_name(f->table, value & f->mask);
-
-		if (i)
-			line_putc(lb, '|');
-		if (name)
-			line_puts(lb, name);
-		else
-			line_hex(lb, value & f->mask);
-		rest &= ~f->mask;
-	}
-	if (table->nfields) {
-		if (!rest)
-			return;
-		line_putc(lb, '|');
-	}
-
-	if (!value) {
-		const char *zero = xlat_name(table, 0);
-
-		line_puts(lb, zero ? zero : "0");
-		return;
-	}
 	for (unsigned int i = 0; i < table->count; i++) {
 		uint64_t bits = table->entries[i].value;
 
@@ -225,6 +205,71 @@ static void print_flag_names(struct linebuf *lb, const struct xlat *table, uint6
 			line_putc(lb, '|');
 		line_hex(lb, rest);
 	}
+}
+
+/* A field's value by its name in the field's list, else in hex. */
+static void print_field_name(struct linebuf *lb, const struct xlat_field *f, uint64_t value)
+{
+	const char *name = xlat_name(f->table, value & f->mask);
+
+	if (name)
+		line_puts(lb, name);
+	else
+		line_hex(lb, value & f->mask);
+}
+
+static void print_flag_names(struct linebuf *lb, const struct xlat *table, uint64_t value)
+{
+	uint64_t rest = value;
+
+	/* Fields inside the flags (statx's sync type) come first, even as 0. */
+	for (unsigned int i = 0; i < table->nfields; i++) {
+		if (i)
+			line_putc(lb, '|');
+		print_field_name(lb, &table->fields[i], value);
+		rest &= ~table->fields[i].mask;
+	}
+	if (table->nfields) {
+		if (!rest)
+			return;
+		line_putc(lb, '|');
+	}
+	if (!value) {
+		const char *zero = xlat_name(table, 0);
+
+		line_puts(lb, zero ? zero : "0");
+		return;
+	}
+	print_bit_names(lb, table, rest);
+}
+
+/*
+ * -X raw and verbose, for flags with fields inside: strace prints each
+ * field, then the other bits, as a number of its own (socket's type under
+ * -X raw is 0x1|0x80000, not 0x80001).
+ */
+static void print_fields_as_numbers(struct linebuf *lb, const struct xlat *table, uint64_t value)
+{
+	uint64_t rest = value;
+
+	for (unsigned int i = 0; i < table->nfields; i++) {
+		const struct xlat_field *f = &table->fields[i];
+
+		if (i)
+			line_putc(lb, '|');
+		rest &= ~f->mask;
+		if (xlat_number_begin(lb, value & f->mask, false))
+			continue;
+		print_field_name(lb, f, value);
+		xlat_number_end(lb);
+	}
+	if (!rest)
+		return;
+	line_putc(lb, '|');
+	if (xlat_number_begin(lb, rest, false))
+		return;
+	print_bit_names(lb, table, rest);
+	xlat_number_end(lb);
 }
 
 /*

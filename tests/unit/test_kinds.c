@@ -460,8 +460,18 @@ static void test_styles(void **state)
 			    "rt_sigtimedwait([10 /* USR1 */ 12 /* USR2 */], NULL, NULL, 8) = 12 (SIGUSR2)");
 	call("kill", 0, 42, SIGUSR1, 0, 0, 0, 0);
 	assert_string_equal(line(), "kill(42, 10 /* SIGUSR1 */) = 0");
-	call("lseek", 0, 3, 0, 2, 0, 0, 0);
+	/* Flags with a field inside: the field and the other bits, each a number. */
+	call("socket", 3, 2, 0x80002, 0, 0, 0, 0);
+	assert_string_equal(line(), "socket(0x2 /* AF_INET */, 0x2 /* SOCK_DGRAM */|0x80000 "
+				    "/* SOCK_CLOEXEC */, 0 /* IPPROTO_IP */) = 3");
+	print_set_xlat_style(XLAT_RAW);
+	assert_string_equal(line(), "socket(0x2, 0x2|0x80000, 0) = 3");
+	call("socket", 3, 2, 0x2, 0, 0, 0, 0);
+	assert_string_equal(line(), "socket(0x2, 0x2, 0) = 3");
 	print_set_xlat_style(XLAT_ABBREV);
+	call("socket", 3, 2, 0x80002, 0, 0, 0, 0);
+	assert_string_equal(line(), "socket(AF_INET, SOCK_DGRAM|SOCK_CLOEXEC, IPPROTO_IP) = 3");
+	call("lseek", 0, 3, 0, 2, 0, 0, 0);
 	opts.syscall_numbers = true;
 	assert_string_equal(format_with(&lb, &r, &opts), "[   8] lseek(3, 0, SEEK_END)            = 0\n");
 	opts.syscall_numbers = false;
