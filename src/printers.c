@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <linux/netlink.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
@@ -478,11 +479,73 @@ void print_open_flags(struct linebuf *lb, uint64_t flags)
 	xlat_number_end(lb);
 }
 
+/*
+ * A network-order field of a sockaddr as strace prints it: decoded under
+ * -X abbrev (abbrev: "sin_port=htons(53)"), its bytes under -X raw
+ * (sin_port="\x00\x35"), and both under -X verbose, comment in a comment.
+ */
+static void print_net_field(struct linebuf *lb, const char *name, const void *bytes, size_t n,
+			    const char *abbrev, const char *comment)
+{
+	static const char hex[] = "0123456789abcdef";
+	const uint8_t *b = bytes;
+
+	line_puts(lb, ", ");
+	if (xlat_style == XLAT_ABBREV) {
+		line_puts(lb, abbrev);
+		return;
+	}
+	line_puts(lb, name);
+	line_puts(lb, "=\"");
+	for (size_t i = 0; i < n; i++) {
+		char esc[4] = { '\\', 'x', hex[b[i] >> 4], hex[b[i] & 15] };
+
+		line_write(lb, esc, sizeof(esc));
+	}
+	line_putc(lb, '"');
+	if (xlat_style == XLAT_VERBOSE) {
+		line_puts(lb, " /* ");
+		line_puts(lb, comment);
+		line_puts(lb, " */");
+	}
+}
+
+static void print_sockaddr_in(struct linebuf *lb, const struct sockaddr_in *in)
+{
+	char addr[INET_ADDRSTRLEN], abbrev[128], comment[64];
+
+	inet_ntop(AF_INET, &in->sin_addr, addr, sizeof(addr));
+	snprintf(comment, sizeof(comment), "htons(%u)", ntohs(in->sin_port));
+	snprintf(abbrev, sizeof(abbrev), "sin_port=%s", comment);
+	print_net_field(lb, "sin_port", &in->sin_port, sizeof(in->sin_port), abbrev, comment);
+	snprintf(comment, sizeof(comment), "inet_addr(\"%s\")", addr);
+	snprintf(abbrev, sizeof(abbrev), "sin_addr=%s", comment);
+	print_net_field(lb, "sin_addr", &in->sin_addr, sizeof(in->sin_addr), abbrev, comment);
+}
+
+static void print_sockaddr_in6(struct linebuf *lb, const struct sockaddr_in6 *in6)
+{
+	char addr[INET6_ADDRSTRLEN], abbrev[128], comment[80];
+
+	snprintf(comment, sizeof(comment), "htons(%u)", ntohs(in6->sin6_port));
+	snprintf(abbrev, sizeof(abbrev), "sin6_port=%s", comment);
+	print_net_field(lb, "sin6_port", &in6->sin6_port, sizeof(in6->sin6_port), abbrev, comment);
+	snprintf(comment, sizeof(comment), "htonl(%u)", ntohl(in6->sin6_flowinfo));
+	snprintf(abbrev, sizeof(abbrev), "sin6_flowinfo=%s", comment);
+	print_net_field(lb, "sin6_flowinfo", &in6->sin6_flowinfo, sizeof(in6->sin6_flowinfo),
+			abbrev, comment);
+	inet_ntop(AF_INET6, &in6->sin6_addr, addr, sizeof(addr));
+	snprintf(comment, sizeof(comment), "inet_pton(AF_INET6, \"%s\")", addr);
+	snprintf(abbrev, sizeof(abbrev), "inet_pton(AF_INET6, \"%s\", &sin6_addr)", addr);
+	print_net_field(lb, "sin6_addr", &in6->sin6_addr, sizeof(in6->sin6_addr), abbrev, comment);
+	line_puts(lb, ", sin6_scope_id=");
+	line_udec(lb, in6->sin6_scope_id);
+}
+
 static void print_sockaddr(struct linebuf *lb, const uint8_t *data, size_t len,
 			   const struct print_opts *opts)
 {
 	struct sockaddr_storage ss = { 0 };
-	char addr[INET6_ADDRSTRLEN];
 
 	/* Bytes past a sockaddr_storage are no address: never look past ss. */
 	if (len > sizeof(ss))
@@ -491,24 +554,9 @@ static void print_sockaddr(struct linebuf *lb, const uint8_t *data, size_t len,
 	line_puts(lb, "{sa_family=");
 	print_enum(lb, &xlat_socket_domains, ss.ss_family);
 	if (ss.ss_family == AF_INET && len >= sizeof(struct sockaddr_in)) {
-		const struct sockaddr_in *in = (const void *)&ss;
-
-		line_puts(lb, ", sin_port=htons(");
-		line_udec(lb, ntohs(in->sin_port));
-		line_puts(lb, "), sin_addr=inet_addr(\"");
-		line_puts(lb, inet_ntop(AF_INET, &in->sin_addr, addr, sizeof(addr)));
-		line_puts(lb, "\")");
+		print_sockaddr_in(lb, (const void *)&ss);
 	} else if (ss.ss_family == AF_INET6 && len >= sizeof(struct sockaddr_in6)) {
-		const struct sockaddr_in6 *in6 = (const void *)&ss;
-
-		line_puts(lb, ", sin6_port=htons(");
-		line_udec(lb, ntohs(in6->sin6_port));
-		line_puts(lb, "), sin6_flowinfo=htonl(");
-		line_udec(lb, ntohl(in6->sin6_flowinfo));
-		line_puts(lb, "), inet_pton(AF_INET6, \"");
-		line_puts(lb, inet_ntop(AF_INET6, &in6->sin6_addr, addr, sizeof(addr)));
-		line_puts(lb, "\", &sin6_addr), sin6_scope_id=");
-		line_udec(lb, in6->sin6_scope_id);
+		print_sockaddr_in6(lb, (const void *)&ss);
 	} else if (ss.ss_family == AF_UNIX) {
 		const struct sockaddr_un *un = (const void *)&ss;
 		size_t path_len = len > offsetof(struct sockaddr_un, sun_path) ?

@@ -41,13 +41,17 @@ static void field_udec(struct linebuf *lb, const char *name, uint64_t v, bool *f
 	line_udec(lb, v);
 }
 
+/* strace's print_dev_t: makedev(0x1, 0x3); under -X raw and verbose the number first. */
 void print_dev(struct linebuf *lb, uint64_t dev)
 {
+	if (xlat_number_begin(lb, dev, false))
+		return;
 	line_puts(lb, "makedev(");
 	line_hex(lb, major(dev));
 	line_write(lb, ", ", 2);
 	line_hex(lb, minor(dev));
 	line_putc(lb, ')');
+	xlat_number_end(lb);
 }
 
 /*

@@ -20,6 +20,8 @@
 #include <signal.h>
 #include <linux/futex.h>
 #include <linux/prctl.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 
 #include "printers.h"
 #include "records.h"
@@ -471,6 +473,29 @@ static void test_styles(void **state)
 	print_set_xlat_style(XLAT_ABBREV);
 	call("socket", 3, 2, 0x80002, 0, 0, 0, 0);
 	assert_string_equal(line(), "socket(AF_INET, SOCK_DGRAM|SOCK_CLOEXEC, IPPROTO_IP) = 3");
+	/* A sockaddr_in's network-order fields: bytes under -X raw, decoded in a comment under verbose. */
+	{
+		struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons(53),
+					   .sin_addr.s_addr = htonl(0x0a010203) };
+
+		call("connect", 0, 3, 0x1000, sizeof(sin), 0, 0, 0);
+		add_blob(&r, 1, &sin, sizeof(sin));
+		assert_string_equal(line(), "connect(3, {sa_family=AF_INET, sin_port=htons(53), "
+					    "sin_addr=inet_addr(\"10.1.2.3\")}, 16) = 0");
+		print_set_xlat_style(XLAT_RAW);
+		assert_string_equal(line(), "connect(3, {sa_family=0x2, sin_port=\"\\x00\\x35\", "
+					    "sin_addr=\"\\x0a\\x01\\x02\\x03\"}, 16) = 0");
+		print_set_xlat_style(XLAT_VERBOSE);
+		assert_string_equal(line(), "connect(3, {sa_family=0x2 /* AF_INET */, sin_port=\"\\x00\\x35\" "
+					    "/* htons(53) */, sin_addr=\"\\x0a\\x01\\x02\\x03\" "
+					    "/* inet_addr(\"10.1.2.3\") */}, 16) = 0");
+		/* print_dev_t: the number, makedev() in a comment. */
+		call("mknod", 0, 0, S_IFCHR | 0600, (1 << 8) | 3, 0, 0, 0);
+		assert_string_equal(line(), "mknod(NULL, 020600 /* S_IFCHR|0600 */, 0x103 /* makedev(0x1, 0x3) */) = 0");
+		print_set_xlat_style(XLAT_RAW);
+		assert_string_equal(line(), "mknod(NULL, 020600, 0x103) = 0");
+		print_set_xlat_style(XLAT_ABBREV);
+	}
 	call("lseek", 0, 3, 0, 2, 0, 0, 0);
 	opts.syscall_numbers = true;
 	assert_string_equal(format_with(&lb, &r, &opts), "[   8] lseek(3, 0, SEEK_END)            = 0\n");
