@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <linux/netlink.h>
 
 int main(int argc, char **argv)
 {
@@ -60,6 +61,11 @@ int main(int argc, char **argv)
 	syscall(SYS_close, cfd);
 	syscall(SYS_close, lfd);
 	syscall(SYS_unlink, un.sun_path);
+
+	/* ip and ss ask their netlink socket for extended acks first. */
+	lfd = syscall(SYS_socket, AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+	syscall(SYS_setsockopt, lfd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
+	syscall(SYS_close, lfd);
 
 	lfd = syscall(SYS_socket, AF_INET, SOCK_STREAM, IPPROTO_TCP);
 	syscall(SYS_setsockopt, lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));

@@ -255,6 +255,17 @@ static void test_date_comments(void **state)
 	assert_string_equal(line(), "time(NULL) = 7 (1970-01-01T00:00:07+0000)");
 }
 
+/* Socket options by level: SOL_NETLINK's, as ip and ss set them. */
+static void test_sockopts(void **state)
+{
+	int one = 1;
+
+	(void)state;
+	call("setsockopt", 0, 3, 0x10e, 11, 0x1000, 4, 0);
+	add_blob(&r, 3, &one, sizeof(one));
+	assert_string_equal(line(), "setsockopt(3, SOL_NETLINK, NETLINK_EXT_ACK, [1], 4) = 0");
+}
+
 static void test_arrays(void **state)
 {
 	struct pollfd fds[2] = { { 3, POLLIN, POLLIN }, { 4, POLLOUT, 0 } };
@@ -549,6 +560,7 @@ int main(void)
 		cmocka_unit_test(test_selectors),
 		cmocka_unit_test(test_structs),
 		cmocka_unit_test(test_date_comments),
+		cmocka_unit_test(test_sockopts),
 		cmocka_unit_test(test_arrays),
 		cmocka_unit_test(test_wait_status),
 		cmocka_unit_test(test_dirents),
