@@ -1569,6 +1569,8 @@ static __always_inline bool signal_is_selected(int sig)
 
 	if (n >= 256)
 		return false;
+	/* The bounded register, not a recomputation from the 64-bit argument. */
+	barrier_var(n);
 	return (signal_selected[n / 64] >> (n % 64)) & 1;
 }
 
@@ -1594,11 +1596,52 @@ int on_signal_deliver(struct bpf_raw_tracepoint_args *ctx)
 }
 
 /*
- * A signal whose action is to be ignored (SIGCHLD by default) is dropped
- * when it is sent and never delivered, but strace, whose tracees get every
- * signal, shows it: report it from the sender's side.
+ * Signals no thread dequeues, which strace, whose tracees stop for every
+ * signal, still shows: report them from the sender's side.
+ * - One whose action is to be ignored (SIGCHLD by default) is dropped when
+ *   it is sent.
+ * - A fatal one that does not dump core (SIGTERM, SIGPIPE) turns into a
+ *   group exit when it is sent (complete_signal's shortcut, taken when the
+ *   process is not ptraced): its threads then dequeue only SIGKILL.
  */
 #define TRACE_SIGNAL_IGNORED	1
+#define SIGNAL_GROUP_EXIT	0x00000004	/* signal_struct.flags */
+#define SIGKILL_NR		9
+
+static __always_inline bool fatal_when_sent(struct task_struct *task, int sig)
+{
+	return sig != SIGKILL_NR && (BPF_CORE_READ(task, signal, flags) & SIGNAL_GROUP_EXIT) &&
+	       BPF_CORE_READ(task, signal, group_exit_code) == sig;
+}
+
+/*
+ * The siginfo a signal is queued with.  SEND_SIG_NOINFO (0) and
+ * SEND_SIG_PRIV (1) are not pointers: the kernel fills in the sender
+ * (SI_USER, the sending process and its uid) or SI_KERNEL itself.
+ */
+#define SI_KERNEL_CODE	0x80
+static __always_inline void put_sent_siginfo(struct rec_signal *rec, int sig, __u64 info)
+{
+	struct {
+		int si_signo, si_errno, si_code;
+		int pad;
+		int si_pid;
+		__u32 si_uid;
+	} made = { .si_signo = sig };
+
+	if (info > 1) {
+		bpf_probe_read_kernel(rec->siginfo, sizeof(rec->siginfo), (void *)info);
+		return;
+	}
+	if (info == 0) {
+		made.si_pid = bpf_get_current_pid_tgid() >> 32;
+		made.si_uid = (__u32)bpf_get_current_uid_gid();
+	} else {
+		made.si_code = SI_KERNEL_CODE;
+	}
+	__builtin_memcpy(rec->siginfo, &made, sizeof(made));
+}
+
 SEC("raw_tp/signal_generate")
 int on_signal_generate(struct bpf_raw_tracepoint_args *ctx)
 {
@@ -1609,7 +1652,12 @@ int on_signal_generate(struct bpf_raw_tracepoint_args *ctx)
 	struct task_state *state;
 	__u32 tid;
 
-	if ((int)ctx->args[4] != TRACE_SIGNAL_IGNORED || !signal_is_selected(sig))
+	int result = (int)ctx->args[4];
+
+	if (!signal_is_selected(sig))
+		return 0;
+	if (result != TRACE_SIGNAL_IGNORED &&
+	    !(result == TRACE_SIGNAL_DELIVERED && fatal_when_sent(task, sig)))
 		return 0;
 	tid = BPF_CORE_READ(task, pid);
 	state = task_lookup(tid);
@@ -1619,10 +1667,8 @@ int on_signal_generate(struct bpf_raw_tracepoint_args *ctx)
 	rec.tgid = BPF_CORE_READ(task, tgid);
 	rec.ts_ns = event_stamp();
 	rec.signo = sig;
-	rec.flags = SIGNAL_IGNORED;
-	/* SEND_SIG_NOINFO and SEND_SIG_PRIV are 0 and 1, not pointers. */
-	if (info > 1)
-		bpf_probe_read_kernel(rec.siginfo, sizeof(rec.siginfo), (void *)info);
+	rec.flags = SIGNAL_AT_RETURN | (result == TRACE_SIGNAL_IGNORED ? SIGNAL_IGNORED : 0);
+	put_sent_siginfo(&rec, sig, info);
 	submit(&rec, sizeof(rec));
 	return 0;
 }

@@ -233,8 +233,10 @@ struct rec_signal {
 	__u8 siginfo[REC_SIGINFO_SIZE];	/* laid out as the user's siginfo_t */
 };
 /* rec_signal.flags */
-#define SIGNAL_IGNORED		0x1	/* discarded when sent: the line goes after the
-					   thread's current call, where ptrace shows it */
+#define SIGNAL_IGNORED		0x1	/* discarded when sent */
+#define SIGNAL_AT_RETURN	0x2	/* reported when sent, never dequeued (ignored, or
+					   fatal at once): the line goes after the thread's
+					   current call, where ptrace shows it */
 
 /* status_filter bits: which calls are sent, by how they ended (-z, -Z). */
 #define FILTER_SUCCESSFUL	0x1

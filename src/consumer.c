@@ -937,10 +937,12 @@ static uint64_t next_return(const struct queue *q, uint32_t tid, uint64_t ts)
 }
 
 /*
- * A signal the kernel dropped as ignored is shown by strace when its
- * thread next returns to user space, after the call it was in or made
- * next: move it there, and print nothing after it until that is known (for
- * a thread that makes no call, a second at most).  Returns the horizon.
+ * A signal reported when it was sent (SIGNAL_AT_RETURN: the kernel dropped
+ * it as ignored, or made it a group exit at once) is shown by strace when
+ * its thread next returns to user space, after the call it was in or made
+ * next, or before its death: move it there, and print nothing after it
+ * until that is known (for a thread that makes no call, a second at most).
+ * Returns the horizon.
  */
 static uint64_t place_ignored_signals(struct consumer *c, uint64_t horizon, uint64_t now_ns)
 {
@@ -952,7 +954,7 @@ static uint64_t place_ignored_signals(struct consumer *c, uint64_t horizon, uint
 		uint64_t at;
 
 		if (sig->type != REC_SIGNAL || sig->done || sig->placed ||
-		    !(rec->flags & SIGNAL_IGNORED))
+		    !(rec->flags & SIGNAL_AT_RETURN))
 			continue;
 		at = next_return(q, sig->tid, sig->enter_ns);
 		if (at) {

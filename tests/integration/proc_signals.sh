@@ -59,6 +59,20 @@ mask_pids "$WORK/s" > "$WORK/s.m"
 mask_pids "$WORK/b" > "$WORK/b.m"
 compare "$WORK/s.m" "$WORK/b.m" 100
 
+# A fatal signal that dumps no core (SIGPIPE, SIGTERM) is a group exit as
+# soon as it is sent, and never dequeued: strace's tracee still stops for
+# it, so its line comes after the call it ended, before the death.
+"$BSTRACE" -f -e trace=write -o "$WORK/b" sh -c 'yes | head -1' > /dev/null
+yes_pid=$(sed -n 's/^\([0-9]*\) +++ killed by SIGPIPE +++$/\1/p' "$WORK/b")
+[ -n "$yes_pid" ] || fail "yes was not killed by SIGPIPE: $(tail -5 "$WORK/b")"
+grep "^$yes_pid " "$WORK/b" | tail -3 | sed -E 's/^[0-9]+ +//; s/^(write\(1, .*|<\.\.\. write resumed>\)) += -1 EPIPE/write(1, ...) = -1 EPIPE/' > "$WORK/b.yes"
+printf '%s\n' 'write(1, ...) = -1 EPIPE (Broken pipe)' \
+	"--- SIGPIPE {si_signo=SIGPIPE, si_code=SI_USER, si_pid=$yes_pid, si_uid=0} ---" \
+	'+++ killed by SIGPIPE +++' | diff - "$WORK/b.yes" >&2 || fail "yes's SIGPIPE differs from strace's"
+"$BSTRACE" -f -e trace=none -o "$WORK/b" sh -c 'sleep 5 & kill $!; wait'
+grep -qE '^[0-9]+ +--- SIGTERM \{si_signo=SIGTERM, si_code=SI_USER, si_pid=[0-9]+, si_uid=0\} ---$' "$WORK/b" ||
+	fail "no --- SIGTERM line for the killed child: $(cat "$WORK/b")"
+
 # -qq and quiet=exit leave out exit lines; -q keeps them.
 "$BSTRACE" -qq -e trace=exit_group -o "$WORK/b" "$PROGS/exitcode" 3
 [ $? -eq 3 ] || fail "-qq lost the exit status"
