@@ -63,9 +63,10 @@ compare "$WORK/s.m" "$WORK/b.m" 100
 # soon as it is sent, and never dequeued: strace's tracee still stops for
 # it, so its line comes after the call it ended, before the death.
 "$BSTRACE" -f -e trace=write -o "$WORK/b" sh -c 'yes | head -1' > /dev/null
-yes_pid=$(sed -n 's/^\([0-9]*\) +++ killed by SIGPIPE +++$/\1/p' "$WORK/b")
+# -f's pid column is padded: "1234  +++" and "12345 +++".
+yes_pid=$(sed -En 's/^([0-9]+) +\+\+\+ killed by SIGPIPE \+\+\+$/\1/p' "$WORK/b")
 [ -n "$yes_pid" ] || fail "yes was not killed by SIGPIPE: $(tail -5 "$WORK/b")"
-grep "^$yes_pid " "$WORK/b" | tail -3 | sed -E 's/^[0-9]+ +//; s/^(write\(1, .*|<\.\.\. write resumed>\)) += -1 EPIPE/write(1, ...) = -1 EPIPE/' > "$WORK/b.yes"
+grep -E "^$yes_pid +" "$WORK/b" | tail -3 | sed -E 's/^[0-9]+ +//; s/^(write\(1, .*|<\.\.\. write resumed>\)) += -1 EPIPE/write(1, ...) = -1 EPIPE/' > "$WORK/b.yes"
 printf '%s\n' 'write(1, ...) = -1 EPIPE (Broken pipe)' \
 	"--- SIGPIPE {si_signo=SIGPIPE, si_code=SI_USER, si_pid=$yes_pid, si_uid=0} ---" \
 	'+++ killed by SIGPIPE +++' | diff - "$WORK/b.yes" >&2 || fail "yes's SIGPIPE differs from strace's"
