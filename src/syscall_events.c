@@ -78,7 +78,11 @@ void syscall_events_choose(struct syscall_events *ev, const struct options *opts
 		known++;
 		selected += syscall_sent(opts, nr);
 	}
-	if (2 * selected > known || !tracefs_ready())
+	/*
+	 * rt_sigreturn has no exit event: it restores registers whose syscall
+	 * number is -1, and the syscall events skip such an exit.
+	 */
+	if (2 * selected > known || syscall_sent(opts, SYS_rt_sigreturn) || !tracefs_ready())
 		return;
 	for (int nr = 0; nr < SYSCALL_NR_MAX; nr++) {
 		/* A syscall bstrace has no name for has no events either. */

@@ -61,3 +61,13 @@ for opts in "-e trace=openat,close" ""; do
 	wait_for 10 programs_gone "$ids" || fail "bstrace $opts: programs $ids still loaded after it exited"
 	echo "bstrace $opts: $(echo $ids | wc -w) programs released after it exited"
 done
+
+# rt_sigreturn has no exit event (it restores a syscall number of -1), so
+# selecting it keeps the raw tracepoints: every handler's return is shown.
+handlers='$SIG{USR1} = sub {}; kill USR1 => $$ for 1 .. 3'
+strace -e trace=rt_sigreturn -o "$WORK/sigret.s" perl -e "$handlers" || fail "strace perl failed"
+"$BSTRACE" -e trace=rt_sigreturn -o "$WORK/sigret.b" perl -e "$handlers" || fail "bstrace perl failed"
+n=$(grep -c '^rt_sigreturn(' "$WORK/sigret.b")
+[ "$n" -ge 3 ] || fail "-e trace=rt_sigreturn: $n rt_sigreturn lines: $(cat "$WORK/sigret.b")"
+sed -Ei 's/si_pid=[0-9]+/si_pid=PID/' "$WORK/sigret.s" "$WORK/sigret.b"
+diff "$WORK/sigret.s" "$WORK/sigret.b" >&2 || fail "-e trace=rt_sigreturn differs from strace's"
