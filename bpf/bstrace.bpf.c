@@ -44,6 +44,8 @@ const volatile __u64 entry_capture[SYSCALL_NR_MAX / 64];
  * counted in a summary.  The front end applies them without a line.
  */
 const volatile __u64 follow_only[SYSCALL_NR_MAX / 64];
+/* Any bit set in follow_only: when none is, the verifier drops the test. */
+const volatile __u32 follow_any = 0;
 /*
  * A call with nothing captured is sent without its blob table and with only
  * the arguments its syscall has (compact_args[nr]); with send_comm, with
@@ -1429,7 +1431,7 @@ static __always_inline int sys_exit(void *ctx, long ret, void *progs)
 		return 0;
 	}
 	now = event_stamp();
-	followed = bit_is_set(follow_only, in->nr);
+	followed = follow_any && bit_is_set(follow_only, in->nr);
 	/* Fast calls are dropped here, before anything is counted or copied. */
 	if (!followed && (now - in->enter_ns < min_duration_ns || !call_status_selected(ret)))
 		goto drop;

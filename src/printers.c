@@ -4,7 +4,6 @@
 #include <fcntl.h>
 #include <linux/netlink.h>
 #include <signal.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
@@ -481,19 +480,24 @@ void print_open_flags(struct linebuf *lb, uint64_t flags)
 
 /*
  * A network-order field of a sockaddr as strace prints it: decoded under
- * -X abbrev (abbrev: "sin_port=htons(53)"), its bytes under -X raw
- * (sin_port="\x00\x35"), and both under -X verbose, comment in a comment.
+ * -X abbrev (sin_port=htons(53)), its bytes under -X raw
+ * (sin_port="\x00\x35"), and both under -X verbose, the decoded form in a
+ * comment.  True when the caller is to write the decoded form, then call
+ * net_field_end; named says whether abbrev's form starts with "name=".
  */
-static void print_net_field(struct linebuf *lb, const char *name, const void *bytes, size_t n,
-			    const char *abbrev, const char *comment)
+static bool net_field_begin(struct linebuf *lb, const char *name, bool named, const void *bytes,
+			    size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
 	const uint8_t *b = bytes;
 
 	line_puts(lb, ", ");
 	if (xlat_style == XLAT_ABBREV) {
-		line_puts(lb, abbrev);
-		return;
+		if (named) {
+			line_puts(lb, name);
+			line_putc(lb, '=');
+		}
+		return true;
 	}
 	line_puts(lb, name);
 	line_puts(lb, "=\"");
@@ -503,41 +507,65 @@ static void print_net_field(struct linebuf *lb, const char *name, const void *by
 		line_write(lb, esc, sizeof(esc));
 	}
 	line_putc(lb, '"');
-	if (xlat_style == XLAT_VERBOSE) {
-		line_puts(lb, " /* ");
-		line_puts(lb, comment);
+	if (xlat_style == XLAT_RAW)
+		return false;
+	line_puts(lb, " /* ");
+	return true;
+}
+
+static void net_field_end(struct linebuf *lb)
+{
+	if (xlat_style == XLAT_VERBOSE)
 		line_puts(lb, " */");
+}
+
+/* htons(53), or htonl(0) when wide. */
+static void print_net_order(struct linebuf *lb, const char *name, const void *bytes, bool wide)
+{
+	uint32_t v32;
+	uint16_t v16;
+
+	if (!net_field_begin(lb, name, true, bytes, wide ? 4 : 2))
+		return;
+	if (wide) {
+		memcpy(&v32, bytes, sizeof(v32));
+		line_puts(lb, "htonl(");
+		line_udec(lb, ntohl(v32));
+	} else {
+		memcpy(&v16, bytes, sizeof(v16));
+		line_puts(lb, "htons(");
+		line_udec(lb, ntohs(v16));
 	}
+	line_putc(lb, ')');
+	net_field_end(lb);
 }
 
 static void print_sockaddr_in(struct linebuf *lb, const struct sockaddr_in *in)
 {
-	char addr[INET_ADDRSTRLEN], abbrev[128], comment[64];
+	char addr[INET_ADDRSTRLEN];
 
-	inet_ntop(AF_INET, &in->sin_addr, addr, sizeof(addr));
-	snprintf(comment, sizeof(comment), "htons(%u)", ntohs(in->sin_port));
-	snprintf(abbrev, sizeof(abbrev), "sin_port=%s", comment);
-	print_net_field(lb, "sin_port", &in->sin_port, sizeof(in->sin_port), abbrev, comment);
-	snprintf(comment, sizeof(comment), "inet_addr(\"%s\")", addr);
-	snprintf(abbrev, sizeof(abbrev), "sin_addr=%s", comment);
-	print_net_field(lb, "sin_addr", &in->sin_addr, sizeof(in->sin_addr), abbrev, comment);
+	print_net_order(lb, "sin_port", &in->sin_port, false);
+	if (!net_field_begin(lb, "sin_addr", true, &in->sin_addr, sizeof(in->sin_addr)))
+		return;
+	line_puts(lb, "inet_addr(\"");
+	line_puts(lb, inet_ntop(AF_INET, &in->sin_addr, addr, sizeof(addr)));
+	line_puts(lb, "\")");
+	net_field_end(lb);
 }
 
 static void print_sockaddr_in6(struct linebuf *lb, const struct sockaddr_in6 *in6)
 {
-	char addr[INET6_ADDRSTRLEN], abbrev[128], comment[80];
+	char addr[INET6_ADDRSTRLEN];
 
-	snprintf(comment, sizeof(comment), "htons(%u)", ntohs(in6->sin6_port));
-	snprintf(abbrev, sizeof(abbrev), "sin6_port=%s", comment);
-	print_net_field(lb, "sin6_port", &in6->sin6_port, sizeof(in6->sin6_port), abbrev, comment);
-	snprintf(comment, sizeof(comment), "htonl(%u)", ntohl(in6->sin6_flowinfo));
-	snprintf(abbrev, sizeof(abbrev), "sin6_flowinfo=%s", comment);
-	print_net_field(lb, "sin6_flowinfo", &in6->sin6_flowinfo, sizeof(in6->sin6_flowinfo),
-			abbrev, comment);
-	inet_ntop(AF_INET6, &in6->sin6_addr, addr, sizeof(addr));
-	snprintf(comment, sizeof(comment), "inet_pton(AF_INET6, \"%s\")", addr);
-	snprintf(abbrev, sizeof(abbrev), "inet_pton(AF_INET6, \"%s\", &sin6_addr)", addr);
-	print_net_field(lb, "sin6_addr", &in6->sin6_addr, sizeof(in6->sin6_addr), abbrev, comment);
+	print_net_order(lb, "sin6_port", &in6->sin6_port, false);
+	print_net_order(lb, "sin6_flowinfo", &in6->sin6_flowinfo, true);
+	/* Abbreviated, strace names the field inside: inet_pton(..., &sin6_addr). */
+	if (net_field_begin(lb, "sin6_addr", false, &in6->sin6_addr, sizeof(in6->sin6_addr))) {
+		line_puts(lb, "inet_pton(AF_INET6, \"");
+		line_puts(lb, inet_ntop(AF_INET6, &in6->sin6_addr, addr, sizeof(addr)));
+		line_puts(lb, xlat_style == XLAT_ABBREV ? "\", &sin6_addr)" : "\")");
+		net_field_end(lb);
+	}
 	line_puts(lb, ", sin6_scope_id=");
 	line_udec(lb, in6->sin6_scope_id);
 }

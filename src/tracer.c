@@ -304,8 +304,10 @@ static void set_settings(struct bstrace_bpf *skel, const struct options *opts)
 		if (!syscall_sent(opts, nr))
 			continue;
 		skel->rodata->selected_syscalls[nr / 64] |= 1ULL << (nr % 64);
-		if (fdtrack_follow_only(opts, nr))
+		if (fdtrack_follow_only(opts, nr)) {
 			skel->rodata->follow_only[nr / 64] |= 1ULL << (nr % 64);
+			skel->rodata->follow_any = 1;
+		}
 		if (syscall_table[nr].entry_prog)
 			skel->rodata->entry_capture[nr / 64] |= 1ULL << (nr % 64);
 	}
