@@ -677,7 +677,8 @@ static void print_iov(struct linebuf *lb, const struct captured *mem, int64_t to
 		if (!first)
 			line_write(lb, ", ", 2);
 		line_puts(lb, "{iov_base=");
-		if (!captured_ok(&bytes)) {
+		/* A NULL base (recvmsg's MSG_PEEK|MSG_TRUNC probe) is NULL, not "". */
+		if (!captured_ok(&bytes) || !iov.base) {
 			print_pointer(lb, iov.base);
 		} else {
 			uint64_t moved = total < 0 || (uint64_t)total > iov.len ? iov.len :

@@ -694,7 +694,9 @@ static void print_sigevent(struct linebuf *lb, const void *data, const struct pr
 
 	(void)opts;
 	line_putc(lb, '{');
-	if (sev->sigev_notify == SIGEV_SIGNAL || sev->sigev_notify == SIGEV_THREAD_ID) {
+	/* strace leaves out a value of 0 (timeout's timer_create). */
+	if ((sev->sigev_notify == SIGEV_SIGNAL || sev->sigev_notify == SIGEV_THREAD_ID) &&
+	    sev->sigev_value.sival_ptr) {
 		line_printf(lb, "sigev_value={sival_int=%d, sival_ptr=", sev->sigev_value.sival_int);
 		print_pointer(lb, (uint64_t)(uintptr_t)sev->sigev_value.sival_ptr);
 		line_puts(lb, "}, ");

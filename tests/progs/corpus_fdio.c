@@ -18,6 +18,7 @@ int main(int argc, char **argv)
 	char a[16], b[16], big[100];
 	struct iovec iov[2] = { { a, sizeof(a) }, { b, sizeof(b) } };
 	struct iovec wiov[2] = { { "first ", 6 }, { "second\n", 7 } };
+	struct iovec null_iov = { NULL, 0 };
 	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 10 };
 	struct termios tio;
 	int fds[2], fd, fd2, n = 0;
@@ -34,6 +35,8 @@ int main(int argc, char **argv)
 	syscall(SYS_lseek, fd, -2, SEEK_END);
 	syscall(SYS_lseek, fd, 0, SEEK_SET);
 	syscall(SYS_readv, fd, iov, 2);
+	/* An empty buffer at NULL: strace prints NULL, not "". */
+	syscall(SYS_readv, fd, &null_iov, 1);
 	syscall(SYS_writev, fd, wiov, 2);
 	syscall(SYS_preadv, fd, iov, 1, 0, 0);
 	syscall(SYS_pwritev, fd, wiov, 2, 3, 0);

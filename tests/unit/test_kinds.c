@@ -255,6 +255,24 @@ static void test_date_comments(void **state)
 	assert_string_equal(line(), "time(NULL) = 7 (1970-01-01T00:00:07+0000)");
 }
 
+/* A sigevent's value only when it is not 0, as strace prints timeout's timer. */
+static void test_sigevent(void **state)
+{
+	struct sigevent sev = { .sigev_signo = SIGALRM, .sigev_notify = SIGEV_SIGNAL };
+
+	(void)state;
+	call("timer_create", -22, 0, 0x1000, 0x2000, 0, 0, 0);
+	add_blob(&r, 1, &sev, sizeof(sev));
+	assert_string_equal(line(), "timer_create(CLOCK_REALTIME, {sigev_signo=SIGALRM, "
+				    "sigev_notify=SIGEV_SIGNAL}, 0x2000) = -1 EINVAL (Invalid argument)");
+	sev.sigev_value.sival_int = 7;
+	call("timer_create", -22, 0, 0x1000, 0x2000, 0, 0, 0);
+	add_blob(&r, 1, &sev, sizeof(sev));
+	assert_string_equal(line(), "timer_create(CLOCK_REALTIME, {sigev_value={sival_int=7, "
+				    "sival_ptr=0x7}, sigev_signo=SIGALRM, sigev_notify=SIGEV_SIGNAL}, "
+				    "0x2000) = -1 EINVAL (Invalid argument)");
+}
+
 /* Socket options by level: SOL_NETLINK's, as ip and ss set them. */
 static void test_sockopts(void **state)
 {
@@ -561,6 +579,7 @@ int main(void)
 		cmocka_unit_test(test_structs),
 		cmocka_unit_test(test_date_comments),
 		cmocka_unit_test(test_sockopts),
+		cmocka_unit_test(test_sigevent),
 		cmocka_unit_test(test_arrays),
 		cmocka_unit_test(test_wait_status),
 		cmocka_unit_test(test_dirents),
